@@ -1,12 +1,33 @@
 package io.testabort.agent;
 
+import io.testabort.agent.core.AgentRuntime;
+import java.io.File;
 import java.lang.instrument.Instrumentation;
 
-/** Placeholder premain; replaced by the real agent entry point. */
+/**
+ * The {@code Premain-Class} and {@code Agent-Class}. The agent's classes stay in the system class loader
+ * (appending to the bootstrap path would print a CDS warning in every JVM and slow their start-up); the
+ * framework hooks reach them through the framework's class loader, and the {@code Runtime} hooks by
+ * reflection. Nothing here may throw into the JVM's start-up.
+ */
 public final class TestAbortAgent {
   private TestAbortAgent() {}
 
-  public static void premain(String args, Instrumentation inst) {}
+  public static void premain(String args, Instrumentation inst) {
+    start(args, inst, false);
+  }
 
-  public static void agentmain(String args, Instrumentation inst) {}
+  public static void agentmain(String args, Instrumentation inst) {
+    start(args, inst, true);
+  }
+
+  private static void start(String args, Instrumentation inst, boolean attached) {
+    try {
+      File jar = new File(TestAbortAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      AgentRuntime.start(args, inst, jar, attached);
+    } catch (Throwable t) {
+      // never stdout, never a failed JVM start
+      System.err.println("[test-abort] agent disabled: " + t);
+    }
+  }
 }

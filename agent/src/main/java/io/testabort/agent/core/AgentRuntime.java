@@ -1,0 +1,80 @@
+package io.testabort.agent.core;
+
+import io.testabort.agent.exit.ExitEvents;
+import io.testabort.agent.instrument.LazyTransformer;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Start-up of an active agent. Kept cheap because {@code JAVA_TOOL_OPTIONS} loads the agent into every
+ * JVM of a CI job: no Byte Buddy, no lambdas, no management beans here; those wait for the first test.
+ */
+public final class AgentRuntime {
+  private AgentRuntime() {}
+
+  public static void start(String args, final Instrumentation inst, final File agentJar, boolean attached) {
+    AgentOptions options =
+        AgentOptions.resolve(
+            args,
+            new Function<String, String>() {
+              @Override
+              public String apply(String key) {
+                return System.getProperty(key);
+              }
+            },
+            new Function<String, String>() {
+              @Override
+              public String apply(String name) {
+                return System.getenv(name);
+              }
+            });
+    AgentLog.setDebug(options.debug());
+    for (String problem : options.problems()) {
+      AgentLog.warn(problem, problem);
+    }
+    if (!options.active()) {
+      AgentLog.debug("inert: neither 'file' nor 'dir' is set");
+      return;
+    }
+    long pid = ProcessHandle.current().pid();
+    final TestRegistry registry =
+        new TestRegistry(new MarkerFile(options.markerPath(pid)), pid, gpuId(options.gpuEnv()));
+    ExitEvents.configure(options.onExit());
+    final LazyTransformer transformer = new LazyTransformer(agentJar);
+    inst.addTransformer(transformer, true);
+    // Runtime is loaded long before us; hook it once a test runs, not in every JVM
+    registry.onFirstStart(
+        new Runnable() {
+          @Override
+          public void run() {
+            transformer.retransformLoaded(inst, true);
+          }
+        });
+    TestRegistry.install(registry);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread("test-abort-shutdown") {
+              @Override
+              public void run() {
+                registry.shutdown();
+              }
+            });
+    if (attached) {
+      transformer.retransformLoaded(inst, false);
+    }
+    AgentLog.debug("active, marker " + options.markerPath(pid));
+  }
+
+  /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */
+  static String gpuId(List<String> names) {
+    for (String name : names) {
+      String v = System.getenv(name);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return "unknown";
+  }
+}

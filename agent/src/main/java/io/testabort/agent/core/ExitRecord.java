@@ -1,0 +1,56 @@
+package io.testabort.agent.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A {@code System.exit}/{@code Runtime.halt} (or a shutdown signal) that ended the JVM during a test. */
+public final class ExitRecord {
+  /** How many frames of the calling stack the marker keeps; enough to see the test method. */
+  static final int MAX_FRAMES = 12;
+
+  final Integer code;
+  final String via;
+  final List<String> stack;
+
+  public ExitRecord(Integer code, String via, List<String> stack) {
+    this.code = code;
+    this.via = via;
+    this.stack = Collections.unmodifiableList(new ArrayList<>(stack.subList(0, Math.min(stack.size(), MAX_FRAMES))));
+  }
+
+  /**
+   * The frames below the {@code System.exit}/{@code Runtime.exit}/{@code Runtime.halt} call in {@code trace}
+   * (the JDK's exit plumbing and the agent's own frames above it dropped), at most {@link #MAX_FRAMES}.
+   */
+  public static List<String> callerStack(StackTraceElement[] trace) {
+    int from = 0;
+    for (int i = 0; i < trace.length; i++) {
+      String cls = trace[i].getClassName();
+      String m = trace[i].getMethodName();
+      boolean exitCall = (cls.equals("java.lang.System") || cls.equals("java.lang.Runtime") || cls.equals("java.lang.Shutdown"))
+          && (m.equals("exit") || m.equals("halt"));
+      if (exitCall) {
+        from = i + 1;
+      }
+    }
+    List<String> frames = new ArrayList<>();
+    for (int i = from; i < trace.length && frames.size() < MAX_FRAMES; i++) {
+      if (!trace[i].getClassName().startsWith("io.testabort.agent.")) {
+        frames.add(trace[i].toString());
+      }
+    }
+    return frames;
+  }
+
+  /** True when {@code trace} is a thread inside {@code System.exit}/{@code Runtime.exit}. */
+  static boolean isExiting(StackTraceElement[] trace) {
+    for (StackTraceElement e : trace) {
+      if ((e.getClassName().equals("java.lang.Runtime") || e.getClassName().equals("java.lang.Shutdown"))
+          && e.getMethodName().equals("exit")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,168 @@
+package io.testabort.agent.core;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A test or container in flight: what a framework instrumentation reports when it starts, plus the
+ * phase it is in. Immutable but for the phase and the child flag, which the framework updates as it goes.
+ */
+public final class RunningTest {
+  /** pytest-abort's {@code datetime.fromisoformat} format: local time, microseconds, no offset. */
+  static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+
+  public static final String SETUP = "setup";
+  public static final String CALL = "call";
+  public static final String TEARDOWN = "teardown";
+
+  final String key;
+  final String nodeid;
+  final String testName;
+  final String testClass;
+  final String method;
+  final String displayName;
+  final String uniqueId;
+  final String framework;
+  final boolean isTest;
+  final Thread thread;
+  final String startTime;
+  final long startNanos;
+  volatile String phase;
+  volatile boolean hadChildren;
+
+  private RunningTest(Builder b) {
+    this.key = b.key;
+    this.nodeid = b.nodeid;
+    this.testName = b.testName;
+    this.testClass = b.testClass;
+    this.method = b.method;
+    this.displayName = b.displayName;
+    this.uniqueId = b.uniqueId;
+    this.framework = b.framework;
+    this.isTest = b.isTest;
+    this.phase = b.phase;
+    this.thread = Thread.currentThread();
+    this.startTime = LocalDateTime.now().format(START_TIME);
+    this.startNanos = System.nanoTime();
+  }
+
+  /**
+   * Starts describing a test or container.
+   *
+   * @param key identity within this JVM (e.g. the JUnit Platform unique id); a second start of the same key
+   *     while it runs is ignored
+   */
+  public static Builder builder(String key, String framework, boolean isTest) {
+    return new Builder(key, framework, isTest);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String nodeid() {
+    return nodeid;
+  }
+
+  public String framework() {
+    return framework;
+  }
+
+  public boolean isTest() {
+    return isTest;
+  }
+
+  public String phase() {
+    return phase;
+  }
+
+  public Thread thread() {
+    return thread;
+  }
+
+  public String testClass() {
+    return testClass;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The phase a container is in: setup until its first child starts, teardown after. */
+  String effectivePhase() {
+    if (isTest) {
+      return phase;
+    }
+    return hadChildren ? TEARDOWN : SETUP;
+  }
+
+  @Override
+  public String toString() {
+    return nodeid + " (" + framework + ", " + (isTest ? phase : "container") + ")";
+  }
+
+  /** Fields of a {@link RunningTest}; only key, framework and nodeid are required. */
+  public static final class Builder {
+    private final String key;
+    private final String framework;
+    private final boolean isTest;
+    private String nodeid;
+    private String testName;
+    private String testClass;
+    private String method;
+    private String displayName;
+    private String uniqueId;
+    private String phase = CALL;
+
+    private Builder(String key, String framework, boolean isTest) {
+      this.key = key;
+      this.framework = framework;
+      this.isTest = isTest;
+    }
+
+    public Builder nodeid(String v) {
+      nodeid = v;
+      return this;
+    }
+
+    public Builder testName(String v) {
+      testName = v;
+      return this;
+    }
+
+    public Builder testClass(String v) {
+      testClass = v;
+      return this;
+    }
+
+    public Builder method(String v) {
+      method = v;
+      return this;
+    }
+
+    public Builder displayName(String v) {
+      displayName = v;
+      return this;
+    }
+
+    public Builder uniqueId(String v) {
+      uniqueId = v;
+      return this;
+    }
+
+    public Builder phase(String v) {
+      phase = v;
+      return this;
+    }
+
+    public RunningTest build() {
+      if (nodeid == null) {
+        nodeid = key;
+      }
+      if (testName == null) {
+        testName = method != null ? method : nodeid;
+      }
+      return new RunningTest(this);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package io.testabort.agent.core;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is running in this JVM, by key, in start order; every change rewrites the marker. Framework
+ * instrumentations call it (through their own small event classes); it knows no framework.
+ *
+ * <p>The top of the marker is the most recently started test, or, when no test runs, the most recently
+ * started container (a class in {@code @BeforeAll}, say). When nothing runs, the marker says {@code idle};
+ * at a clean JVM exit it is removed.
+ */
+public final class TestRegistry {
+  private static volatile TestRegistry instance;
+
+  private final Map<String, RunningTest> running = new LinkedHashMap<>();
+  private final MarkerFile marker;
+  private final MarkerJson json = new MarkerJson();
+  private final long pid;
+  private final String gpuId;
+  private final List<Runnable> onFirstStart = new ArrayList<>();
+  private boolean started;
+  private JvmInfo jvm;
+  private RunningTest lastTop;
+  private ExitRecord exit;
+  private String statusOverride;
+  private boolean closed;
+
+  TestRegistry(MarkerFile marker, long pid, String gpuId) {
+    this.marker = marker;
+    this.pid = pid;
+    this.gpuId = gpuId;
+  }
+
+  /** The registry of this JVM, or null when the agent is inert. */
+  public static TestRegistry get() {
+    return instance;
+  }
+
+  static void install(TestRegistry registry) {
+    instance = registry;
+  }
+
+  /** Runs {@code action} once, when the first test or container starts (outside the registry's lock). */
+  synchronized void onFirstStart(Runnable action) {
+    onFirstStart.add(action);
+  }
+
+  /**
+   * Records a start. {@code parentKey} (may be null) names the enclosing container, whose phase moves from
+   * setup to teardown once a child has run.
+   */
+  public void started(RunningTest test, String parentKey) {
+    firstStart();
+    synchronized (this) {
+      if (closed || running.containsKey(test.key)) {
+        return;
+      }
+      if (parentKey != null) {
+        RunningTest parent = running.get(parentKey);
+        if (parent != null) {
+          parent.hadChildren = true;
+        }
+      }
+      running.put(test.key, test);
+      write();
+    }
+  }
+
+  public synchronized void finished(String key) {
+    if (closed || running.remove(key) == null) {
+      return;
+    }
+    write();
+  }
+
+  public synchronized boolean isRunning(String key) {
+    return running.containsKey(key);
+  }
+
+  /** Moves the latest test started on this thread to {@code phase}. */
+  public synchronized void phase(String phase) {
+    RunningTest t = currentTest();
+    if (t != null && !phase.equals(t.phase)) {
+      t.phase = phase;
+      write();
+    }
+  }
+
+  /** The latest test (not container) started on the calling thread that still runs, or null. */
+  public synchronized RunningTest currentTest() {
+    Thread me = Thread.currentThread();
+    RunningTest found = null;
+    for (RunningTest t : running.values()) {
+      if (t.isTest && t.thread == me) {
+        found = t;
+      }
+    }
+    return found;
+  }
+
+  public synchronized boolean anythingRunning() {
+    return !running.isEmpty();
+  }
+
+  /**
+   * {@code System.exit}/{@code Runtime.halt} was called. Recorded in the marker when something runs.
+   *
+   * @return true when a test or container was running
+   */
+  public synchronized boolean exitCalled(int code, String via, StackTraceElement[] trace) {
+    if (closed || running.isEmpty()) {
+      return false;
+    }
+    if (exit == null) {
+      exit = new ExitRecord(code, via, ExitRecord.callerStack(trace));
+      write();
+    }
+    return true;
+  }
+
+  /** Marks the marker with a status other than running/idle (e.g. {@code timeout}) and keeps it. */
+  public synchronized void finalStatus(String status) {
+    statusOverride = status;
+    write();
+    closed = true;
+  }
+
+  /**
+   * The JVM shuts down. With nothing running the marker goes; otherwise the JVM is leaving in the middle
+   * of a test (System.exit, SIGTERM, SIGINT) and the marker stays, saying how.
+   */
+  synchronized void shutdown() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (running.isEmpty()) {
+        closed = true;
+        marker.delete();
+        return;
+      }
+      if (exit == null) {
+        exit = exitFromThreads();
+      }
+      write();
+      closed = true;
+    } catch (IOException | RuntimeException e) {
+      AgentLog.error("marker at shutdown", e);
+    }
+  }
+
+  /** Without the Runtime hook we still find who called System.exit: that thread waits inside it. */
+  private static ExitRecord exitFromThreads() {
+    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+      if (ExitRecord.isExiting(e.getValue())) {
+        return new ExitRecord(null, "System.exit", ExitRecord.callerStack(e.getValue()));
+      }
+    }
+    return new ExitRecord(null, "shutdown", new ArrayList<>());
+  }
+
+  private void firstStart() {
+    List<Runnable> actions;
+    synchronized (this) {
+      if (started) {
+        return;
+      }
+      started = true;
+      actions = new ArrayList<>(onFirstStart);
+    }
+    for (Runnable r : actions) {
+      try {
+        r.run();
+      } catch (Throwable t) {
+        AgentLog.error("agent start-up step", t);
+      }
+    }
+  }
+
+  private void write() {
+    try {
+      if (jvm == null) {
+        jvm = JvmInfo.read(pid);
+      }
+      MarkerJson.Content c = new MarkerJson.Content();
+      c.pid = pid;
+      c.gpuId = gpuId;
+      c.jvm = jvm;
+      c.exit = exit;
+      List<RunningTest> tests = new ArrayList<>();
+      RunningTest topContainer = null;
+      for (Iterator<RunningTest> it = running.values().iterator(); it.hasNext(); ) {
+        RunningTest t = it.next();
+        if (t.isTest) {
+          tests.add(t);
+        } else {
+          topContainer = t;
+        }
+      }
+      if (!tests.isEmpty()) {
+        c.top = tests.get(tests.size() - 1);
+        c.running = tests;
+      } else {
+        c.top = topContainer;
+      }
+      if (c.top == null) {
+        c.top = lastTop;
+        c.status = "idle";
+      } else {
+        c.status = "running";
+        lastTop = c.top;
+      }
+      if (statusOverride != null) {
+        c.status = statusOverride;
+      }
+      if (c.top == null) {
+        return;
+      }
+      marker.write(json.render(c));
+    } catch (Throwable t) {
+      AgentLog.error("writing the marker " + marker.path(), t);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.testabort.agent.junitplatform;
+
+import io.testabort.agent.core.AgentLog;
+import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.core.TestRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the JUnit Platform advice calls, with plain strings only. Builds the node id and hands the test to
+ * the {@link TestRegistry}. Never throws.
+ */
+public final class PlatformEvents {
+  /** class and method of running descriptors, so a dynamic test can be named after its factory method. */
+  private static final Map<String, String[]> sources = new ConcurrentHashMap<>();
+
+  private PlatformEvents() {}
+
+  public static void started(
+      String uniqueId, String parentId, String displayName, boolean isTest, String className, String methodName) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      RunningTest test = describe(uniqueId, displayName, isTest, className, methodName);
+      if (test != null) {
+        registry.started(test, parentId);
+      }
+    } catch (Throwable t) {
+      AgentLog.error("JUnit Platform start of " + uniqueId, t);
+    }
+  }
+
+  public static void finished(String uniqueId) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      sources.remove(uniqueId);
+      registry.finished(uniqueId);
+    } catch (Throwable t) {
+      AgentLog.error("JUnit Platform end of " + uniqueId, t);
+    }
+  }
+
+  public static void testMethodEntered() {
+    phase(RunningTest.CALL);
+  }
+
+  public static void testMethodExited() {
+    phase(RunningTest.TEARDOWN);
+  }
+
+  private static void phase(String phase) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry != null) {
+      try {
+        registry.phase(phase);
+      } catch (Throwable t) {
+        AgentLog.error("JUnit Platform phase", t);
+      }
+    }
+  }
+
+  /** The running test for a descriptor, or null for an engine root (which names nothing useful). */
+  static RunningTest describe(String uniqueId, String displayName, boolean isTest, String className, String methodName) {
+    List<PlatformNodeIds.Segment> segments = PlatformNodeIds.parse(uniqueId);
+    if (segments.isEmpty() || segments.get(segments.size() - 1).type.equals("engine")) {
+      return null;
+    }
+    String engine = PlatformNodeIds.engine(segments);
+    String cls = className;
+    String method = methodName;
+    String suffix = "";
+    if (engine.equals("junit-vintage")) {
+      String[] junit4 = PlatformNodeIds.vintageTest(segments);
+      if (junit4 != null) {
+        cls = junit4[0];
+        method = junit4[1];
+      }
+    } else if (PlatformNodeIds.invocationDepth(segments) > 0) {
+      // a parameterized/repeated invocation or a dynamic test: named after its method plus [i]s
+      String[] owner = sources.get(PlatformNodeIds.withoutInvocations(uniqueId, segments));
+      if (owner != null) {
+        cls = owner[0];
+        method = owner[1];
+      }
+      suffix = PlatformNodeIds.invocationSuffix(segments);
+    }
+    if (!isTest && cls != null) {
+      sources.put(uniqueId, new String[] {cls, method});
+    }
+    String nodeid;
+    String testName;
+    if (cls == null) {
+      nodeid = uniqueId;
+      testName = displayName;
+    } else if (method == null) {
+      nodeid = cls + suffix;
+      testName = PlatformNodeIds.simpleName(cls);
+    } else {
+      nodeid = cls + '#' + method + suffix;
+      testName = method;
+    }
+    String lastType = segments.get(segments.size() - 1).type;
+    boolean hasLifecycle =
+        engine.equals("junit-jupiter") && (lastType.equals("method") || lastType.equals("test-template-invocation"));
+    return RunningTest.builder(uniqueId, engine, isTest)
+        .nodeid(nodeid)
+        .testName(testName)
+        .testClass(cls)
+        .method(method)
+        .displayName(displayName)
+        .uniqueId(uniqueId)
+        .phase(hasLifecycle ? RunningTest.SETUP : RunningTest.CALL)
+        .build();
+  }
+}
