@@ -34,12 +34,12 @@ public final class PlatformEvents {
   }
 
   public static void finished(String uniqueId) {
+    sources.remove(uniqueId);
     TestRegistry registry = TestRegistry.get();
     if (registry == null) {
       return;
     }
     try {
-      sources.remove(uniqueId);
       registry.finished(uniqueId);
     } catch (Throwable t) {
       AgentLog.error("JUnit Platform end of " + uniqueId, t);

@@ -1,0 +1,26 @@
+package io.testabort.agent.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JvmInfoTest {
+  @Test
+  void defaultErrorFileIsInTheWorkingDirectory() {
+    assertThat(JvmInfo.errorFile(null, "/work", 12)).isEqualTo("/work/hs_err_pid12.log");
+    assertThat(JvmInfo.errorFile("", "/work", 12)).isEqualTo("/work/hs_err_pid12.log");
+  }
+
+  @Test
+  void errorFileOptionHasPidResolvedAndIsTakenFromTheWorkingDirectory() {
+    assertThat(JvmInfo.errorFile("/logs/hs_%p.log", "/work", 12)).isEqualTo("/logs/hs_12.log");
+    assertThat(JvmInfo.errorFile("crash-%p-100%%.log", "/work", 7)).isEqualTo("/work/crash-7-100%.log");
+  }
+
+  @Test
+  void readsThisJvm() {
+    JvmInfo info = JvmInfo.read(99);
+    assertThat(info.javaVersion).isEqualTo(System.getProperty("java.version"));
+    assertThat(info.errorFile).endsWith("hs_err_pid99.log");
+  }
+}

@@ -1,0 +1,186 @@
+package io.testabort.agent.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestRegistryTest {
+  @TempDir Path dir;
+
+  private Path markerPath() {
+    return dir.resolve("last_running_4242.json");
+  }
+
+  private TestRegistry registry() {
+    return new TestRegistry(new MarkerFile(markerPath()), 4242, "0");
+  }
+
+  private String marker() throws IOException {
+    return new String(Files.readAllBytes(markerPath()), StandardCharsets.UTF_8);
+  }
+
+  /** The marker with the parts that change from run to run replaced, for comparing with a golden file. */
+  private String normalizedMarker() throws IOException {
+    return marker()
+        .trim()
+        .replaceAll("\"start_time\":\"[0-9T:.-]{26}\"", "\"start_time\":\"<time>\"")
+        .replaceAll("\"thread\":\"[^\"]*\"", "\"thread\":\"<thread>\"")
+        .replaceAll("\"jvm\":\\{.*\\}}$", "\"jvm\":<jvm>}");
+  }
+
+  private static String golden(String name) throws IOException {
+    return new String(
+            TestRegistryTest.class.getResourceAsStream("/markers/" + name).readAllBytes(), StandardCharsets.UTF_8)
+        .trim();
+  }
+
+  private static RunningTest test(String key, String method) {
+    return RunningTest.builder(key, "junit-jupiter", true)
+        .nodeid("com.example.CalcTest#" + method)
+        .testClass("com.example.CalcTest")
+        .method(method)
+        .displayName(method + "()")
+        .uniqueId(key)
+        .phase(RunningTest.SETUP)
+        .build();
+  }
+
+  private static RunningTest container(String key, String cls) {
+    return RunningTest.builder(key, "junit-jupiter", false).nodeid(cls).testClass(cls).build();
+  }
+
+  @Test
+  void noMarkerBeforeAnythingStarts() {
+    registry();
+    assertThat(markerPath()).doesNotExist();
+  }
+
+  @Test
+  void runningTestIsNamedWithTheContractKeysFirst() throws IOException {
+    TestRegistry r = registry();
+    r.started(container("c", "com.example.CalcTest"), null);
+    r.started(test("t", "divides"), "c");
+    assertThat(normalizedMarker()).isEqualTo(golden("running.json"));
+    assertThat(marker()).startsWith("{\"test_name\":\"divides\",\"nodeid\":");
+  }
+
+  @Test
+  void phasesFollowTheTest() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    assertThat(marker()).contains("\"phase\":\"setup\"");
+    r.phase(RunningTest.CALL);
+    assertThat(marker()).contains("\"phase\":\"call\"");
+    r.phase(RunningTest.TEARDOWN);
+    assertThat(marker()).contains("\"phase\":\"teardown\"");
+  }
+
+  @Test
+  void containerIsShownWhenNoTestRunsWithSetupBeforeAndTeardownAfterItsChildren() throws IOException {
+    TestRegistry r = registry();
+    r.started(container("c", "com.example.BootTest"), null);
+    assertThat(marker()).contains("\"nodeid\":\"com.example.BootTest\"").contains("\"phase\":\"setup\"");
+    r.started(test("t", "divides"), "c");
+    r.finished("t");
+    assertThat(marker()).contains("\"nodeid\":\"com.example.BootTest\"").contains("\"phase\":\"teardown\"");
+  }
+
+  @Test
+  void idleWhenNothingRunsAndRemovedAtCleanShutdown() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    r.finished("t");
+    assertThat(marker()).contains("\"status\":\"idle\"");
+    r.shutdown();
+    assertThat(markerPath()).doesNotExist();
+  }
+
+  @Test
+  void shutdownDuringATestKeepsTheMarkerAndSaysHow() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    r.shutdown();
+    assertThat(marker()).contains("\"status\":\"running\"").contains("\"exit\":{\"code\":null,\"via\":\"shutdown\"");
+  }
+
+  @Test
+  void exitDuringATestIsRecordedWithCodeAndCaller() throws IOException {
+    TestRegistry r = registry();
+    assertThat(r.exitCalled(3, "System.exit", new Throwable().getStackTrace())).isFalse();
+    r.started(test("t", "divides"), null);
+    StackTraceElement[] trace = {
+      new StackTraceElement("java.lang.Runtime", "exit", "Runtime.java", 1),
+      new StackTraceElement("java.lang.System", "exit", "System.java", 2),
+      new StackTraceElement("com.example.CalcTest", "divides", "CalcTest.java", 42),
+    };
+    assertThat(r.exitCalled(3, "System.exit", trace)).isTrue();
+    assertThat(marker())
+        .contains("\"exit\":{\"code\":3,\"via\":\"System.exit\",\"stack\":[\"com.example.CalcTest.divides(CalcTest.java:42)\"]}");
+  }
+
+  @Test
+  void parallelTestsAreAllListedAndTheLatestIsOnTop() throws Exception {
+    TestRegistry r = registry();
+    r.started(test("a", "adds"), null);
+    CountDownLatch started = new CountDownLatch(1);
+    Thread other = new Thread(() -> {
+      r.started(test("b", "divides"), null);
+      started.countDown();
+    }, "worker-2");
+    other.start();
+    started.await();
+    other.join();
+    assertThat(normalizedMarker()).isEqualTo(golden("parallel.json"));
+    assertThat(marker()).contains("\"thread\":\"worker-2\"");
+    r.finished("b");
+    assertThat(marker()).contains("\"nodeid\":\"com.example.CalcTest#adds\"").doesNotContain("\"running\":[");
+  }
+
+  @Test
+  void aSecondStartOfTheSameKeyIsIgnored() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    r.started(test("t", "divides"), null);
+    r.finished("t");
+    assertThat(marker()).contains("\"status\":\"idle\"");
+  }
+
+  @Test
+  void markerIsAlwaysOneWholePageOfJsonAndSpaces() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    byte[] bytes = Files.readAllBytes(markerPath());
+    assertThat(bytes).hasSize(MarkerFile.PAGE);
+    assertThat(bytes[bytes.length - 1]).isEqualTo((byte) '\n');
+    r.finished("t");
+    assertThat(Files.size(markerPath())).isEqualTo(MarkerFile.PAGE);
+  }
+
+  @Test
+  void hugeNamesAreCappedToKeepTheMarkerInOnePage() throws IOException {
+    TestRegistry r = registry();
+    String longName = "x".repeat(20_000);
+    r.started(
+        RunningTest.builder("k", "junit-jupiter", true).nodeid("C#" + longName).displayName(longName).uniqueId(longName)
+            .testClass("C").method(longName).build(),
+        null);
+    assertThat(Files.size(markerPath())).isEqualTo(MarkerFile.PAGE);
+    assertThat(marker()).contains("...");
+  }
+
+  @Test
+  void finalStatusIsKept() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    r.finalStatus("timeout");
+    r.finished("t");
+    r.shutdown();
+    assertThat(marker()).contains("\"status\":\"timeout\"");
+  }
+}
