@@ -31,7 +31,7 @@ public final class TestRegistry {
   private String statusOverride;
   private boolean closed;
 
-  TestRegistry(MarkerFile marker, long pid, String gpuId) {
+  public TestRegistry(MarkerFile marker, long pid, String gpuId) {
     this.marker = marker;
     this.pid = pid;
     this.gpuId = gpuId;
