@@ -138,10 +138,10 @@ final class PageSummary {
   /** Sets the {@code <title>} and the {@code <h1 id="title">} text. */
   void setTitle(String title) {
     String t = Html.asLatin1Bytes(Html.escape(title));
-    text = replaceElementText(text, "<title>", "</title>", t);
+    text = replaceElementText(text, "<title", "</title>", t);
     int h1 = text.indexOf("<h1 id=\"title\">");
     if (h1 >= 0) {
-      text = text.substring(0, h1) + replaceElementText(text.substring(h1), "<h1 id=\"title\">", "</h1>", t);
+      text = text.substring(0, h1) + replaceElementText(text.substring(h1), "<h1", "</h1>", t);
     }
   }
 
@@ -150,8 +150,9 @@ final class PageSummary {
     if (a < 0) {
       return s;
     }
+    int start = s.indexOf('>', a) + 1;
     int b = s.indexOf(close, a);
-    return b < 0 ? s : s.substring(0, a + open.length()) + value + s.substring(b);
+    return start <= 0 || b < start ? s : s.substring(0, start) + value + s.substring(b);
   }
 
   /** Parsed run-count text: {@code N test(s) took|ran in REST} or the unfinished {@code X/Y test(s) done.} */
