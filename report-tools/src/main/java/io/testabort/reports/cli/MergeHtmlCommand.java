@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code merge-html -i DIR -o OUT}: the pytest_html_merger replacement. */
-@Command(name = "merge-html", mixinStandardHelpOptions = true,
+@Command(name = "merge-html", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Merges the pytest-html reports below a folder into one report.")
 final class MergeHtmlCommand implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sanitize PATH... [--glob]}: pytest-abort's jsonblob sanitizing over files and directories. */
-@Command(name = "sanitize", mixinStandardHelpOptions = true,
+@Command(name = "sanitize", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Sanitizes the data-jsonblob of pytest-html reports in place (files, or matching files in directories).")
 final class SanitizeCommand implements Callable<Integer> {
 

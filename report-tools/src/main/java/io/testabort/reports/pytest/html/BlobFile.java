@@ -59,6 +59,35 @@ final class BlobFile {
     return Json.parser(new HtmlUnescapingReader(utf8));
   }
 
+  /** Something that reads the blob. */
+  interface BlobReading<T> {
+    T read(JsonParser in) throws IOException, BadInputException;
+  }
+
+  /** Runs {@code reading} on a fresh parser; unreadable JSON or bytes become bad input naming this file. */
+  <T> T read(BlobReading<T> reading) throws IOException, BadInputException {
+    try (JsonParser in = parse()) {
+      return reading.read(in);
+    } catch (StreamReadException e) {
+      throw invalidJson(e);
+    } catch (CharacterCodingException e) {
+      throw notUtf8(e);
+    }
+  }
+
+  private BadInputException invalidJson(StreamReadException e) {
+    String msg = String.valueOf(e.getOriginalMessage());
+    int cut = msg.indexOf(" (start marker");
+    msg = cut >= 0 ? msg.substring(0, cut) : msg;
+    long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+    return new BadInputException(path, "data-jsonblob is not valid JSON"
+        + (at >= 0 ? " (at character " + at + " of the decoded blob)" : "") + ": " + msg, e);
+  }
+
+  private BadInputException notUtf8(CharacterCodingException e) {
+    return new BadInputException(path, "data-jsonblob is not valid UTF-8", e);
+  }
+
   /** What happens to the blob on its way from parser to generator. */
   interface BlobCopier {
     void copy(JsonParser in, JsonGenerator out) throws IOException, BadInputException;
@@ -82,9 +111,9 @@ final class BlobFile {
       copier.copy(in, gen);
       gen.flush();
     } catch (StreamReadException e) {
-      throw new BadInputException(path, "data-jsonblob is not valid JSON: " + e.getOriginalMessage(), e);
+      throw invalidJson(e);
     } catch (CharacterCodingException e) {
-      throw new BadInputException(path, "data-jsonblob is not valid UTF-8", e);
+      throw notUtf8(e);
     }
     escaping.close();
     if (newTail == null) {

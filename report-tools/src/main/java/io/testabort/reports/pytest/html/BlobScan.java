@@ -23,7 +23,7 @@ final class BlobScan {
 
   static BlobScan of(BlobFile blob, String nodeid) throws IOException, BadInputException {
     BlobScan scan = new BlobScan(nodeid);
-    try (JsonParser p = blob.parse()) {
+    blob.read(p -> {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new BadInputException(blob.path, "data-jsonblob is not a JSON object");
       }
@@ -38,11 +38,8 @@ final class BlobScan {
         }
       }
       BlobSanitizer.expectEnd(p, blob.path);
-    } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
-      throw new BadInputException(blob.path, "data-jsonblob is not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new BadInputException(blob.path, "data-jsonblob is not valid UTF-8", e);
-    }
+      return null;
+    });
     return scan;
   }
 

@@ -116,8 +116,8 @@ public final class HtmlMerger {
             Files.newOutputStream(target), StandardCharsets.UTF_8), 1 << 16), HtmlEscapingWriter.Style.JINJA);
         JsonGenerator g = Json.generator(w, true)) {
       g.writeStartObject();
-      boolean wroteTests = false;
-      try (JsonParser in = template.parse()) {
+      boolean wroteTests = template.read(in -> {
+        boolean sawTests = false;
         expectObject(in, template);
         while (Tokens.next(in) == JsonToken.FIELD_NAME) {
           String name = in.currentName();
@@ -125,7 +125,7 @@ public final class HtmlMerger {
           if ("tests".equals(name)) {
             in.skipChildren();
             writeAllTests(g, dir, inputs, counts);
-            wroteTests = true;
+            sawTests = true;
           } else if ("title".equals(name)) {
             in.skipChildren();
             g.writeStringField("title", title);
@@ -134,9 +134,8 @@ public final class HtmlMerger {
             Tokens.copyValue(in, g);
           }
         }
-      } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
-        throw new BadInputException(template.path, "data-jsonblob is not valid JSON: " + e.getOriginalMessage(), e);
-      }
+        return sawTests;
+      });
       if (!wroteTests) {
         writeAllTests(g, dir, inputs, counts);
       }
@@ -150,7 +149,7 @@ public final class HtmlMerger {
     g.writeObjectFieldStart("tests");
     for (BlobFile input : inputs) {
       String prefix = relative(dir, input.path) + "::";
-      try (JsonParser in = input.parse()) {
+      input.read(in -> {
         expectObject(in, input);
         while (Tokens.next(in) == JsonToken.FIELD_NAME) {
           String name = in.currentName();
@@ -174,11 +173,8 @@ public final class HtmlMerger {
           }
         }
         BlobSanitizer.expectEnd(in, input.path);
-      } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
-        throw new BadInputException(input.path, "data-jsonblob is not valid JSON: " + e.getOriginalMessage(), e);
-      } catch (java.nio.charset.CharacterCodingException e) {
-        throw new BadInputException(input.path, "data-jsonblob is not valid UTF-8", e);
-      }
+        return null;
+      });
     }
     g.writeEndObject();
   }
