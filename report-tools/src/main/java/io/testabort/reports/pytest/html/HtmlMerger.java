@@ -196,6 +196,11 @@ public final class HtmlMerger {
     }
   }
 
+  /**
+   * Copies one result object. An entry without {@code duration} (as pytest-abort's patcher writes them)
+   * gets {@code "0 ms"}, and one without {@code resultsTableRow} an empty list: app.js throws on either
+   * when sorting or rendering, which would leave the merged page without any rows.
+   */
   private static void copyResult(JsonParser in, JsonGenerator g, SummaryCounts counts) throws IOException {
     if (in.currentToken() != JsonToken.START_OBJECT) {
       Tokens.copyValue(in, g);
@@ -204,6 +209,8 @@ public final class HtmlMerger {
     g.writeStartObject();
     String result = null;
     String duration = null;
+    boolean hasDuration = false;
+    boolean hasRow = false;
     while (Tokens.next(in) == JsonToken.FIELD_NAME) {
       String name = in.currentName();
       JsonToken v = Tokens.next(in);
@@ -212,8 +219,18 @@ public final class HtmlMerger {
         result = in.getText();
       } else if (v == JsonToken.VALUE_STRING && "duration".equals(name)) {
         duration = in.getText();
+        hasDuration = true;
+      } else if ("resultsTableRow".equals(name)) {
+        hasRow = v == JsonToken.START_ARRAY;
       }
       Tokens.copyValue(in, g);
+    }
+    if (!hasDuration) {
+      g.writeStringField("duration", "0 ms");
+    }
+    if (!hasRow) {
+      g.writeArrayFieldStart("resultsTableRow");
+      g.writeEndArray();
     }
     g.writeEndObject();
     counts.add(result, duration);

@@ -230,4 +230,12 @@ class PytestHtmlReportTest {
       }
     }
   }
+
+  @Test
+  void crashAlreadyAddedByPytestAbortIsNotAddedAgain() throws Exception {
+    Path f = Fixtures.copy("pytest-abort-patched/appended/test_basic_log.html", tmp);
+    byte[] before = Files.readAllBytes(f);
+    assertThat(patcher.addCrash(f, Crashes.segfault(), null)).isFalse();
+    assertThat(Files.readAllBytes(f)).isEqualTo(before);
+  }
 }

@@ -130,4 +130,19 @@ class RenderTest {
     assertThat(row(dom, Crashes.XSS).selectFirst(".col-testId").text()).isEqualTo(Crashes.XSS);
     assertThat(row(dom, payload).selectFirst(".col-testId").text()).isEqualTo(payload);
   }
+
+  @Test
+  void mergingPytestAbortPatchedReportsStillSortsByDuration() throws Exception {
+    // pytest-abort's entries have no duration, which breaks app.js's duration sort; merge-html repairs that
+    Path in = Files.createDirectories(tmp.resolve("abort"));
+    Fixtures.copy("pytest-abort-patched/appended/test_basic_log.html", in);
+    Fixtures.copy("raw/test_params_log.html", in);
+    Path out = tmp.resolve("abort.html");
+    HtmlMerger.merge(in, out);
+
+    Document dom = Chromium.dumpDom(out, "?sort=duration");
+
+    assertThat(Chromium.visibleRows(dom)).hasSize(17 + 18);
+    assertThat(Chromium.failedLabel(dom)).isEqualTo((6 + 4) + " Failed,");
+  }
 }
