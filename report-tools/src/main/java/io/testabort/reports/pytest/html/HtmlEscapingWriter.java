@@ -115,6 +115,6 @@ final class HtmlEscapingWriter extends Writer {
   @Override
   public void close() throws IOException {
     flushPending();
-    out.flush();
+    out.close();
   }
 }

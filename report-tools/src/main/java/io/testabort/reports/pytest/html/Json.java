@@ -1,10 +1,13 @@
 package io.testabort.reports.pytest.html;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
@@ -17,17 +20,20 @@ final class Json {
    * Raw control characters inside strings are accepted: that is pytest-abort's repair (a raw LF reads
    * as "\n"). Real logs can hold one string of many MB, so jackson's default length limits are lifted.
    */
-  private static com.fasterxml.jackson.core.JsonFactoryBuilder base() {
-    com.fasterxml.jackson.core.JsonFactoryBuilder b = new com.fasterxml.jackson.core.JsonFactoryBuilder();
+  private static JsonFactoryBuilder base() {
+    JsonFactoryBuilder b = new JsonFactoryBuilder();
     b.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength(Integer.MAX_VALUE)
             .maxNumberLength(Integer.MAX_VALUE)
             .maxNestingDepth(100_000)
             .build())
+        // node ids are keys: tens of thousands of distinct names that need no symbol table
         .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-        .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
-        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET);
+        .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+        // closing a parser closes its file; the generator's target is closed by whoever opened it
+        .enable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET);
     return b;
   }
 
@@ -38,7 +44,7 @@ final class Json {
   private static final JsonFactory ASCII = asciiFactory();
 
   private static JsonFactory asciiFactory() {
-    com.fasterxml.jackson.core.JsonFactoryBuilder b = base();
+    JsonFactoryBuilder b = base();
     b.enable(JsonWriteFeature.ESCAPE_NON_ASCII);
     return b.build();
   }
