@@ -238,4 +238,36 @@ class PytestHtmlReportTest {
     assertThat(patcher.addCrash(f, Crashes.segfault(), null)).isFalse();
     assertThat(Files.readAllBytes(f)).isEqualTo(before);
   }
+
+  @Test
+  void byteOrderMarkAndNonBmpTextAroundTheBlobSurvive() throws Exception {
+    Path f = tmp.resolve("bom_log.html");
+    String page = "\ufeff<p class=\"run-count\">1 test took 5 ms.</p><h1>\ud83d\ude00 \u2028</h1>"
+        + "<div data-jsonblob=\"{&#34;tests&#34;: {&#34;a&#34;: [{&#34;result&#34;: &#34;Passed&#34;, &#34;log&#34;: &#34;\\ud83d\\ude00 \u2028 \\udce9&#34;}]}}\"></div>";
+    Files.writeString(f, page);
+
+    assertThat(patcher.addCrash(f, Crashes.segfault(), null)).isTrue();
+
+    String text = Files.readString(f);
+    assertThat(text).startsWith("\ufeff<p class=\"run-count\">2 tests took 5 ms.</p><h1>\ud83d\ude00 \u2028</h1>");
+    assertThat(BlobReader.read(f).toString()).contains("log=\ud83d\ude00 \u2028 \udce9");
+  }
+
+  @Test
+  void referencePipelinePatchThenSanitizeThenMerge() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("logs"));
+    Path basic = Fixtures.copy("raw/test_basic_log.html", dir);
+    Path surrogate = Fixtures.copy("raw/test_surrogate_nocsv_log.html", dir);
+    patcher.addCrash(basic, Crashes.segfault(), null);
+    patcher.addCrash(surrogate, Crashes.of("test_surrogate.py::test_crashed"), null);
+    patcher.addCrash(dir.resolve("test_missing_log.html"), Crashes.of("test_gone"), "test_missing");
+    for (Path p : new Path[] {basic, surrogate, dir.resolve("test_missing_log.html")}) {
+      BlobSanitizer.sanitize(p);
+      assertThat(BlobSanitizer.sanitize(p)).isFalse();
+    }
+    Path out = tmp.resolve("merged.html");
+    HtmlMerger.merge(dir, out);
+    assertThat(HtmlMergerTest.entries(out)).isEqualTo(16 + 3 + 1);
+    assertThat(Jsoup.parse(out.toFile(), "UTF-8").selectFirst("div.filters span.failed").text()).isEqualTo("8 Failed,");
+  }
 }
