@@ -270,4 +270,18 @@ class PytestHtmlReportTest {
     assertThat(HtmlMergerTest.entries(out)).isEqualTo(16 + 3 + 1);
     assertThat(Jsoup.parse(out.toFile(), "UTF-8").selectFirst("div.filters span.failed").text()).isEqualTo("8 Failed,");
   }
+
+  @Test
+  void firstFailureEnablesTheFailedFilter() throws Exception {
+    Path f = Fixtures.copy("raw/test_bigout_log.html", tmp);
+    assertThat(disabled(page(f), "failed")).isTrue();
+
+    assertThat(patcher.addCrash(f, Crashes.segfault(), null)).isTrue();
+
+    Document d = page(f);
+    assertThat(label(d, "failed")).isEqualTo("1 Failed,");
+    assertThat(disabled(d, "failed")).isFalse();
+    assertThat(disabled(d, "rerun")).isTrue();
+    assertThat(d.selectFirst("p.run-count").text()).startsWith("3 tests took ");
+  }
 }
