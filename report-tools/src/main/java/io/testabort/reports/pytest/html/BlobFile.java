@@ -48,6 +48,9 @@ final class BlobFile {
     if (!Files.isRegularFile(path)) {
       throw new BadInputException(path, "no such file");
     }
+    if (Files.size(path) == 0) {
+      throw new BadInputException(path, "empty file, not a pytest-html report");
+    }
     BlobLocation loc = JsonBlobLocator.locate(path);
     return loc == null ? null : new BlobFile(path, loc, Files.size(path));
   }

@@ -22,7 +22,8 @@ public final class PytestHtmlReport implements ReportPatcher {
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
     CrashEntry entry = new CrashEntry(crash, testfile);
-    if (!Files.exists(report)) {
+    // an empty file (what pytest-abort leaves when its write fails) holds nothing to keep: treat as missing
+    if (!Files.exists(report) || (Files.isRegularFile(report) && Files.size(report) == 0)) {
       String page = StandalonePage.render(report.getFileName().toString(), entry);
       AtomicFiles.write(report, page.getBytes(StandardCharsets.UTF_8));
       return true;

@@ -114,4 +114,20 @@ class BlobSanitizerTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"test_basic_log.html", "test_missing_log.html", "test_surrogate_log.html"})
+  void matchesPythonOnPytestAbortAppendedReports(String name) throws Exception {
+    Path f = Fixtures.copy("pytest-abort-patched/appended/" + name, tmp);
+    BlobSanitizer.sanitize(f);
+    assertThat(Files.readAllBytes(f))
+        .isEqualTo(Files.readAllBytes(Fixtures.file("pytest-abort-patched/appended-then-sanitized/" + name)));
+  }
+
+  @Test
+  void emptyFileIsBadInput() throws Exception {
+    Path f = Files.createFile(tmp.resolve("empty_log.html"));
+    assertThatThrownBy(() -> BlobSanitizer.sanitize(f)).isInstanceOf(BadInputException.class)
+        .hasMessage(f + ": empty file, not a pytest-html report");
+  }
 }

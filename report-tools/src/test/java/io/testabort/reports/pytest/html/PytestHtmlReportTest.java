@@ -284,4 +284,16 @@ class PytestHtmlReportTest {
     assertThat(disabled(d, "rerun")).isTrue();
     assertThat(d.selectFirst("p.run-count").text()).startsWith("3 tests took ");
   }
+
+  @Test
+  void reportEmptiedByPytestAbortIsRecreated() throws Exception {
+    Path f = tmp.resolve("test_surrogate_nocsv_log.html");
+    Files.copy(Fixtures.file("pytest-abort-patched/appended/test_surrogate_nocsv_log.html"), f);
+    f.toFile().setWritable(true);
+    assertThat(Files.size(f)).isZero();
+
+    assertThat(patcher.addCrash(f, Crashes.segfault(), null)).isTrue();
+
+    assertThat(BlobReader.tests(f)).containsOnlyKeys("test_basic.py::test_crashed_segfault");
+  }
 }
