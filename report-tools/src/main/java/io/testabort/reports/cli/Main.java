@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Reads test-abort crash markers and crash logs; patches, sanitizes and merges test reports.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      SanitizeCommand.class,
+      MergeHtmlCommand.class,
     })
 public final class Main implements Runnable {
 
