@@ -17,10 +17,12 @@ import java.util.Map;
  */
 public final class TestRegistry {
   private static volatile TestRegistry instance;
+  private static AgentOptions pendingOptions;
+  private static final List<Runnable> pendingFirstStart = new ArrayList<>();
 
   private final Map<String, RunningTest> running = new LinkedHashMap<>();
   private final MarkerFile marker;
-  private final MarkerJson json = new MarkerJson();
+  private MarkerJson json;
   private final long pid;
   private final String gpuId;
   private final List<Runnable> onFirstStart = new ArrayList<>();
@@ -37,18 +39,52 @@ public final class TestRegistry {
     this.gpuId = gpuId;
   }
 
-  /** The registry of this JVM, or null when the agent is inert. */
+  /**
+   * The registry of this JVM, or null when the agent is inert. Built on first use: the pid, the marker
+   * path and the JSON writer cost start-up time that JVMs which never run a test should not pay.
+   */
   public static TestRegistry get() {
+    TestRegistry r = instance;
+    return r != null || pendingOptions == null ? r : create();
+  }
+
+  private static synchronized TestRegistry create() {
+    if (instance == null && pendingOptions != null) {
+      long pid = ProcessHandle.current().pid();
+      TestRegistry r = new TestRegistry(new MarkerFile(pendingOptions.markerPath(pid)), pid, gpuId(pendingOptions.gpuEnv()));
+      r.onFirstStart.addAll(pendingFirstStart);
+      instance = r;
+    }
     return instance;
+  }
+
+  /** Makes {@link #get()} build a registry for {@code options}, running {@code firstStart} when a test first starts. */
+  static synchronized void installLazily(AgentOptions options, Runnable firstStart) {
+    pendingOptions = options;
+    pendingFirstStart.add(firstStart);
+  }
+
+  /** Shutdown hook of the agent: only a registry that was built has a marker to settle. */
+  static void shutdownIfCreated() {
+    TestRegistry r = instance;
+    if (r != null) {
+      r.shutdown();
+    }
+  }
+
+  /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */
+  static String gpuId(List<String> names) {
+    for (String name : names) {
+      String v = System.getenv(name);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return "unknown";
   }
 
   static void install(TestRegistry registry) {
     instance = registry;
-  }
-
-  /** Runs {@code action} once, when the first test or container starts (outside the registry's lock). */
-  synchronized void onFirstStart(Runnable action) {
-    onFirstStart.add(action);
   }
 
   /**
@@ -187,6 +223,7 @@ public final class TestRegistry {
     try {
       if (jvm == null) {
         jvm = JvmInfo.read(pid);
+        json = new MarkerJson();
       }
       MarkerJson.Content c = new MarkerJson.Content();
       c.pid = pid;
