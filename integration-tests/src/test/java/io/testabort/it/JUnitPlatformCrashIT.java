@@ -113,6 +113,26 @@ class JUnitPlatformCrashIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
+  void aHangingTestIsStoppedByTheTimeoutWithAThreadDump(Path jdk, @TempDir Path dir) throws Exception {
+    Path markers = dir.resolve("markers");
+    Jvm jvm = LedgerSuite.run(jdk, "junit5-console.jar", dir, "dir=" + markers + ",timeout=2", "LedgerTest#posts", "hang");
+
+    assertThat(jvm.exitCode).as(jvm.toString()).isEqualTo(124);
+    assertThat(Markers.only(markers))
+        .containsEntry("nodeid", LEDGER + "#posts")
+        .containsEntry("status", "timeout")
+        .containsEntry("timeout", 2L)
+        .containsEntry("phase", "call");
+    Path threads = markers.resolve("last_running_" + jvm.pid + ".json.threads.txt");
+    assertThat(threads).content()
+        .contains("\"main\"")
+        .contains("at com.example.crash.Crash.sleepForever(")
+        .contains("at com.example.ledger.LedgerTest.posts(");
+    assertThat(jvm.output).contains("[test-abort] " + LEDGER + "#posts ran longer than 2 s");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
   void aCleanRunLeavesNoMarker(Path jdk, @TempDir Path dir) throws Exception {
     Path markers = dir.resolve("markers");
     Jvm jvm = LedgerSuite.run(jdk, "junit5-console.jar", dir, "dir=" + markers, null, null);

@@ -1,6 +1,7 @@
 package io.testabort.agent.core;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public final class TestRegistry {
   private RunningTest lastTop;
   private ExitRecord exit;
   private String statusOverride;
+  private RunningTest timedOut;
+  private long timeoutSeconds;
   private boolean closed;
 
   public TestRegistry(MarkerFile marker, long pid, String gpuId) {
@@ -51,8 +54,18 @@ public final class TestRegistry {
   private static synchronized TestRegistry create() {
     if (instance == null && pendingOptions != null) {
       long pid = ProcessHandle.current().pid();
-      TestRegistry r = new TestRegistry(new MarkerFile(pendingOptions.markerPath(pid)), pid, gpuId(pendingOptions.gpuEnv()));
+      final TestRegistry r = new TestRegistry(new MarkerFile(pendingOptions.markerPath(pid)), pid, gpuId(pendingOptions.gpuEnv()));
       r.onFirstStart.addAll(pendingFirstStart);
+      final long timeout = pendingOptions.timeoutSeconds();
+      if (timeout > 0) {
+        r.onFirstStart.add(
+            new Runnable() {
+              @Override
+              public void run() {
+                Watchdog.start(r, timeout);
+              }
+            });
+      }
       instance = r;
     }
     return instance;
@@ -167,6 +180,31 @@ public final class TestRegistry {
     closed = true;
   }
 
+  Path markerPath() {
+    return marker.path();
+  }
+
+  /**
+   * The test that has run longest, if longer than {@code nanos}; a container counts only before its first
+   * child starts (a hanging {@code @BeforeAll}), since it otherwise runs as long as all its tests.
+   */
+  synchronized RunningTest runningLongerThan(long nanos) {
+    long now = System.nanoTime();
+    for (RunningTest t : running.values()) {
+      if ((t.isTest || !t.hadChildren) && now - t.startNanos > nanos) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** The watchdog gave up on {@code test}: the marker names it with status timeout, and stays. */
+  synchronized void timedOut(RunningTest test, long seconds) {
+    timedOut = test;
+    timeoutSeconds = seconds;
+    finalStatus("timeout");
+  }
+
   /**
    * The JVM shuts down. With nothing running the marker goes; otherwise the JVM is leaving in the middle
    * of a test (System.exit, SIGTERM, SIGINT) and the marker stays, saying how.
@@ -252,6 +290,10 @@ public final class TestRegistry {
       } else {
         c.status = "running";
         lastTop = c.top;
+      }
+      if (timedOut != null) {
+        c.top = timedOut;
+        c.timeoutSeconds = timeoutSeconds;
       }
       if (statusOverride != null) {
         c.status = statusOverride;
