@@ -133,6 +133,26 @@ class JUnitPlatformCrashIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
+  void parallelRunListsEveryTestInFlightWithTheThreadThatCrashed(Path jdk, @TempDir Path dir) throws Exception {
+    Path markers = dir.resolve("markers");
+    Jvm jvm = LedgerSuite.run(jdk, "junit5-console.jar", dir, "dir=" + markers, "SettlementTest#settlesEuros", "segv",
+        "-Djunit.jupiter.execution.parallel.enabled=true");
+
+    assertThat(jvm.exitCode).as(jvm.toString()).isEqualTo(134);
+    Map<String, Object> marker = Markers.only(markers);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> running = (List<Map<String, Object>>) marker.get("running");
+    assertThat(running).as(marker.toString()).extracting(r -> r.get("nodeid")).containsExactlyInAnyOrder(
+        "com.example.ledger.SettlementTest#settlesEuros", "com.example.ledger.SettlementTest#settlesDollars");
+    String eurosThread = running.stream().filter(r -> r.get("nodeid").toString().endsWith("#settlesEuros"))
+        .findFirst().orElseThrow().get("thread").toString();
+    assertThat(eurosThread).isNotEqualTo("main");
+    // the fatal error log names the crashing thread: the one the marker lists for settlesEuros
+    assertThat(dir.resolve("hs_err_pid" + jvm.pid + ".log")).content().contains("JavaThread \"" + eurosThread + "\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
   void aCleanRunLeavesNoMarker(Path jdk, @TempDir Path dir) throws Exception {
     Path markers = dir.resolve("markers");
     Jvm jvm = LedgerSuite.run(jdk, "junit5-console.jar", dir, "dir=" + markers, null, null);

@@ -45,10 +45,11 @@ final class LedgerSuite {
   }
 
   /** Runs the whole suite under the console launcher with the agent in dir mode; crash point optional. */
-  static Jvm run(Path jdk, String launcher, Path workDir, String agentOptions, String crashAt, String crashHow)
-      throws IOException, InterruptedException {
+  static Jvm run(Path jdk, String launcher, Path workDir, String agentOptions, String crashAt, String crashHow,
+      String... jvmOptions) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Jdks.java(jdk));
+    cmd.addAll(List.of(jvmOptions));
     cmd.add("-javaagent:" + Project.agentJar() + "=" + agentOptions);
     cmd.add("-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
     if (crashAt != null) {
