@@ -67,9 +67,11 @@ class JUnitPlatformCrashIT {
       for (Crash c : crashes()) {
         out.add(Arguments.of(Named.of(Jdks.label(jdk), jdk), "junit5-console.jar", c));
       }
-      // JUnit 6: the same hooks, checked on the two most telling cases
-      out.add(Arguments.of(Named.of(Jdks.label(jdk), jdk), "junit6-console.jar", crashes().get(0)));
-      out.add(Arguments.of(Named.of(Jdks.label(jdk), jdk), "junit6-console.jar", crashes().get(1)));
+      // the oldest and newest JUnit the hooks are claimed for: the parameterized and the phase case
+      for (String launcher : List.of("junit5.10-console.jar", "junit6-console.jar", "junit6.1-console.jar")) {
+        out.add(Arguments.of(Named.of(Jdks.label(jdk), jdk), launcher, crashes().get(0)));
+        out.add(Arguments.of(Named.of(Jdks.label(jdk), jdk), launcher, crashes().get(5)));
+      }
     }
     return out;
   }
