@@ -1,5 +1,9 @@
 package io.testabort.reports.cli;
 
+import io.testabort.reports.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Reads test-abort crash markers and crash logs; patches, sanitizes and merges test reports.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CheckCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -28,7 +33,35 @@ public final class Main implements Runnable {
 
   /** Runs the CLI without exiting the JVM; what tests call. */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, so callers (tests) can redirect its output before executing. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+  }
+
+  /**
+   * The one place exceptions become exit codes: unusable input is one stderr line naming the file and
+   * exit 3; anything else is a bug and keeps picocli's stack trace.
+   */
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+    Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
+    if (t instanceof BadInputException) {
+      cmd.getErr().println(t.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (t instanceof FileSystemException) {
+      // NoSuchFile, AccessDenied, NotDirectory...: the message names the file
+      FileSystemException fse = (FileSystemException) t;
+      cmd.getErr().println(fse.getFile() + ": " + (fse.getReason() != null ? fse.getReason() : fse.getClass().getSimpleName()));
+      return EXIT_BAD_INPUT;
+    }
+    if (t instanceof IOException) {
+      cmd.getErr().println("I/O error: " + t.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
   }
 
   @Override
