@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      HandleAbortCommand.class,
+      PostprocessCommand.class,
     })
 public final class Main implements Runnable {
 

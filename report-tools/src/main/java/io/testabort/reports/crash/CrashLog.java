@@ -95,16 +95,7 @@ public final class CrashLog {
     return records;
   }
 
-  /** Node ids of {@code records}, each once, in the order they first crashed. */
-  public static List<String> uniqueNodeids(List<CrashRecord> records) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (CrashRecord r : records) {
-      ids.add(r.nodeid());
-    }
-    return new ArrayList<>(ids);
-  }
-
-  /** The first record of each node id, in order. */
+  /** The first record of each crashed node id, in the order they first crashed. */
   public static List<CrashRecord> firstPerNodeid(List<CrashRecord> records) {
     Set<String> seen = new LinkedHashSet<>();
     List<CrashRecord> out = new ArrayList<>();

@@ -1,9 +1,7 @@
 package io.testabort.reports.crash;
 
 import io.testabort.reports.BadInputException;
-import io.testabort.reports.io.Inputs;
 import io.testabort.reports.json.Json;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,12 +21,7 @@ public final class Marker {
 
   /** Reads a marker; anything but one JSON object (whitespace around it allowed) is bad input. */
   public static Marker read(Path file) throws BadInputException {
-    Object value;
-    try {
-      value = Json.parse(Inputs.readBytes(file));
-    } catch (IOException e) {
-      throw new BadInputException(file, "invalid marker JSON: " + e.getMessage(), e);
-    }
+    Object value = Json.read(file);
     if (!(value instanceof Map)) {
       throw new BadInputException(file, "invalid marker: not a JSON object");
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.testabort.reports.BadInputException;
+import io.testabort.reports.io.Inputs;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,15 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /** Parses the file's JSON; unreadable or invalid content is bad input naming the file. */
+  public static Object read(Path file) throws BadInputException {
+    try {
+      return parse(Inputs.readBytes(file));
+    } catch (IOException e) {
+      throw new BadInputException(file, "invalid JSON: " + e.getMessage(), e);
+    }
+  }
 
   /** Parses one JSON value; whitespace may follow it, anything else is an error. */
   public static Object parse(String text) throws IOException {

@@ -30,7 +30,7 @@ class CrashLogTest {
     assertThat(read).extracting(CrashRecord::nodeid).containsExactly("a.py::t\u2028\ud83d\ude00", "b#x", "a.py::t\u2028\ud83d\ude00");
     assertThat(read.get(1).fields()).containsEntry("source", "collector");
     assertThat(read.get(0).string("logged_at", "")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
-    assertThat(CrashLog.uniqueNodeids(read)).containsExactly("a.py::t\u2028\ud83d\ude00", "b#x");
+    assertThat(CrashLog.firstPerNodeid(read)).extracting(CrashRecord::nodeid).containsExactly("a.py::t\u2028\ud83d\ude00", "b#x");
   }
 
   @Test
