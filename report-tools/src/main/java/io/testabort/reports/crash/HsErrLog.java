@@ -59,6 +59,10 @@ public final class HsErrLog {
       } else if (signal == null && error == null && (m = OTHER_ERROR.matcher(line)).find()) {
         error = m.group(1).trim();
         pid = Long.valueOf(m.group(2));
+        // the next comment line says what went wrong, e.g. "fatal error: OutOfMemory encountered: Java heap space"
+        if (i + 1 < lines.length && lines[i + 1].matches("#\\s+\\S.*")) {
+          error += ": " + lines[i + 1].replaceFirst("^#\\s+", "").trim();
+        }
       } else if (frame == null && line.startsWith("# Problematic frame:") && i + 1 < lines.length) {
         frame = WHITESPACE.matcher(lines[i + 1].replaceFirst("^#\\s*", "")).replaceAll(" ").trim();
       } else if (thread == null && (m = THREAD.matcher(line)).find()) {

@@ -1,0 +1,40 @@
+package io.testabort.reports.crash;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Run in a child JVM to make HotSpot write a real hs_err log. Arguments: {@code segv} (write to address
+ * 0) or {@code oom} (fill the heap; run with -XX:+CrashOnOutOfMemoryError), then optionally the name of
+ * the thread to do it in.
+ */
+public final class CrashingMain {
+  public static void main(String[] args) throws Exception {
+    Runnable crash = args[0].equals("oom") ? CrashingMain::fillHeap : CrashingMain::writeToNull;
+    if (args.length == 1) {
+      crash.run();
+    } else {
+      Thread t = new Thread(crash, args[1]);
+      t.start();
+      t.join();
+    }
+  }
+
+  private static void writeToNull() {
+    try {
+      Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+      f.setAccessible(true);
+      ((sun.misc.Unsafe) f.get(null)).putAddress(0, 0);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void fillHeap() {
+    List<long[]> hog = new ArrayList<>();
+    while (true) {
+      hog.add(new long[1 << 20]);
+    }
+  }
+}
