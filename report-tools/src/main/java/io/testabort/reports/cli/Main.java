@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      CollectCommand.class,
       HandleAbortCommand.class,
       PostprocessCommand.class,
     })
