@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       HandleAbortCommand.class,
       PostprocessCommand.class,
+      CombineJsonCommand.class,
+      JsonToCsvCommand.class,
     })
 public final class Main implements Runnable {
 

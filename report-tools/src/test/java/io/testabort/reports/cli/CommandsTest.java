@@ -129,7 +129,7 @@ class CommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"check", "handle-abort", "postprocess"})
+  @ValueSource(strings = {"check", "collect", "handle-abort", "postprocess", "combine-json", "json-to-csv"})
   void helpVersionAndUsageErrors(String command) {
     assertThat(Cli.run(command, "--help").code()).isEqualTo(0);
     assertThat(Cli.run(command, "--version").out()).startsWith("test-abort-report-tools");
