@@ -1,6 +1,7 @@
 package io.testabort.reports.cli;
 
 import io.testabort.reports.ReportSet;
+import io.testabort.reports.junit.JUnitXmlReport;
 import io.testabort.reports.pytest.PytestCsvReport;
 import io.testabort.reports.pytest.PytestJsonReport;
 import io.testabort.reports.pytest.html.PytestHtmlReport;
@@ -18,6 +19,9 @@ final class ReportOptions {
   @Option(names = "--csv", paramLabel = "FILE", description = "pytest-csv report (created if missing)")
   Path csv;
 
+  @Option(names = "--junit-xml", paramLabel = "DIR", description = "JUnit XML report directory (TEST-<class>.xml, created if missing)")
+  Path junitXml;
+
   ReportSet reports() {
     ReportSet set = new ReportSet();
     if (json != null) {
@@ -28,6 +32,9 @@ final class ReportOptions {
     }
     if (csv != null) {
       set.add(csv, new PytestCsvReport());
+    }
+    if (junitXml != null) {
+      set.add(junitXml, new JUnitXmlReport());
     }
     return set;
   }

@@ -84,6 +84,37 @@ class CommandsTest {
     assertThat(tmp.resolve("x.csv")).doesNotExist();
   }
 
+  @Test
+  void postprocessIntoJUnitXmlIsIdempotentAndRollsBackOnABadReport() throws Exception {
+    Path log = tmp.resolve("crashes.jsonl");
+    Files.writeString(log, "{\"nodeid\": \"com.example.CalcTest#crashes\", \"reason\": \"SIGSEGV in C [libc.so.6+0x1] x\"}\n"
+        + "{\"nodeid\": \"com.example.OtherTest#runs\", \"reason\": \"killed by SIGKILL (exit 137)\"}\n");
+    Path dir = Files.createDirectory(tmp.resolve("surefire-reports"));
+    try (var in = getClass().getResourceAsStream("/junit/TEST-com.example.CalcTest.xml")) {
+      Files.copy(in, dir.resolve("TEST-com.example.CalcTest.xml"));
+    }
+    // the first crash creates TEST-com.example.OtherTest.xml; the second meets a broken file: all undone
+    Path broken = tmp.resolve("broken");
+    Files.createDirectory(broken);
+    Files.writeString(broken.resolve("TEST-com.example.CalcTest.xml"), "<testsuite><testcase>");
+    Path reversed = Files.writeString(tmp.resolve("reversed.jsonl"), String.join("\n", reversed(Files.readAllLines(log))) + "\n");
+    Cli failed = Cli.run("postprocess", "--crash-log", reversed.toString(), "--junit-xml", broken.toString());
+    assertThat(failed.code()).isEqualTo(3);
+    assertThat(failed.err()).contains("TEST-com.example.CalcTest.xml");
+    try (var files = Files.list(broken)) {
+      assertThat(files).containsExactly(broken.resolve("TEST-com.example.CalcTest.xml"));
+    }
+    assertThat(Files.readString(broken.resolve("TEST-com.example.CalcTest.xml"))).isEqualTo("<testsuite><testcase>");
+
+    assertThat(Cli.run("postprocess", "--crash-log", log.toString(), "--junit-xml", dir.toString()).code()).isEqualTo(0);
+    byte[] calc = Files.readAllBytes(dir.resolve("TEST-com.example.CalcTest.xml"));
+    byte[] other = Files.readAllBytes(dir.resolve("TEST-com.example.OtherTest.xml"));
+    assertThat(new String(calc, java.nio.charset.StandardCharsets.UTF_8)).contains("<error message=\"SIGSEGV in C [libc.so.6+0x1] x\"");
+    assertThat(Cli.run("postprocess", "--crash-log", log.toString(), "--junit-xml", dir.toString())).isEqualTo(new Cli(0, "", ""));
+    assertThat(Files.readAllBytes(dir.resolve("TEST-com.example.CalcTest.xml"))).isEqualTo(calc);
+    assertThat(Files.readAllBytes(dir.resolve("TEST-com.example.OtherTest.xml"))).isEqualTo(other);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"check", "handle-abort", "postprocess-log", "postprocess-json", "postprocess-csv"})
   void badInputExitsThreeWithOneLineNamingTheFileAndChangesNothing(String command) throws Exception {
@@ -134,5 +165,11 @@ class CommandsTest {
     assertThat(Cli.run(command, "--help").code()).isEqualTo(0);
     assertThat(Cli.run(command, "--version").out()).startsWith("test-abort-report-tools");
     assertThat(Cli.run(command, "--no-such-option").code()).isEqualTo(2);
+  }
+
+  private static List<String> reversed(List<String> lines) {
+    List<String> copy = new java.util.ArrayList<>(lines);
+    java.util.Collections.reverse(copy);
+    return copy;
   }
 }

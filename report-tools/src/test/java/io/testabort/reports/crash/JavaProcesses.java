@@ -37,7 +37,7 @@ public final class JavaProcesses {
   }
 
   /** Crashes a child JVM ({@link CrashingMain} arguments) and returns the hs_err log it wrote in {@code dir}. */
-  static Path crash(Path java, Path dir, String... args) throws Exception {
+  public static Path crash(Path java, Path dir, String... args) throws Exception {
     List<String> jvmArgs = List.of("-XX:ErrorFile=" + dir + "/hs_err_pid%p.log", "-XX:-CreateCoredumpOnCrash", "-XX:+CrashOnOutOfMemoryError", "-Xmx32m");
     Process p = run(java, jvmArgs, CrashingMain.class, args);
     Path log = dir.resolve("hs_err_pid" + p.pid() + ".log");
