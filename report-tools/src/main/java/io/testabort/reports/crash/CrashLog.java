@@ -79,6 +79,9 @@ public final class CrashLog {
   /** Every record in order; blank lines are skipped; a line that is not a record is bad input. */
   public List<CrashRecord> read() throws BadInputException {
     String text = Inputs.readUtf8(file);
+    if (text.startsWith("\ufeff")) {
+      text = text.substring(1); // written by an editor or a Windows tool
+    }
     List<CrashRecord> records = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {

@@ -26,14 +26,16 @@ public final class HsErrLog {
   private final String problematicFrame;
   private final String thread;
   private final List<String> javaFrames;
+  private final String header;
 
-  private HsErrLog(String signal, String error, Long pid, String problematicFrame, String thread, List<String> javaFrames) {
+  private HsErrLog(String signal, String error, Long pid, String problematicFrame, String thread, List<String> javaFrames, String header) {
     this.signal = signal;
     this.error = error;
     this.pid = pid;
     this.problematicFrame = problematicFrame;
     this.thread = thread;
     this.javaFrames = Collections.unmodifiableList(javaFrames);
+    this.header = header;
   }
 
   /** Reads and parses {@code file}; a file with none of the expected lines gives an empty result. */
@@ -73,7 +75,11 @@ public final class HsErrLog {
         }
       }
     }
-    return new HsErrLog(signal, error, pid, frame, thread, frames);
+    StringBuilder header = new StringBuilder();
+    for (int i = 0; i < lines.length && lines[i].startsWith("#"); i++) {
+      header.append(lines[i]).append('\n');
+    }
+    return new HsErrLog(signal, error, pid, frame, thread, frames, header.toString());
   }
 
   private static boolean isJavaFrame(String line) {
@@ -109,18 +115,8 @@ public final class HsErrLog {
     return javaFrames;
   }
 
-  /** {@code jdk.internal.misc.Unsafe.putLong} for the top interpreted or compiled Java frame, or null. */
-  public String topJavaMethod() {
-    for (String f : javaFrames) {
-      if (f.startsWith("j ") || f.startsWith("J ")) {
-        for (String token : WHITESPACE.split(f)) {
-          int paren = token.indexOf('(');
-          if (paren > 0) {
-            return token.substring(0, paren);
-          }
-        }
-      }
-    }
-    return null;
+  /** The comment block a fatal error log starts with: what happened, the JVM, the problematic frame. */
+  public String header() {
+    return header;
   }
 }

@@ -3,6 +3,7 @@ package io.testabort.reports.junit;
 import io.testabort.reports.BadInputException;
 import io.testabort.reports.ReportPatcher;
 import io.testabort.reports.crash.CrashRecord;
+import io.testabort.reports.crash.HsErrLog;
 import io.testabort.reports.io.AtomicFiles;
 import io.testabort.reports.io.Inputs;
 import io.testabort.reports.pytest.NodeId;
@@ -33,9 +34,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code <skipped>} entry of the same test (a later run that skipped the crasher) is replaced.
  */
 public final class JUnitXmlReport implements ReportPatcher {
-  /** Lines of the fatal error log quoted in {@code <system-err>}. */
-  static final int HS_ERR_HEAD_LINES = 40;
-
   /** @param report the report directory */
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
@@ -230,15 +228,18 @@ public final class JUnitXmlReport implements ReportPatcher {
     return String.format(Locale.ROOT, "%.3f", crash.duration());
   }
 
+  /** The start of the JVM's fatal error log and its Java frames, or null without one. */
   private static String hsErrHead(CrashRecord crash) {
     Object errorFile = crash.fields().get("error_file");
-    if (!(errorFile instanceof String)) {
+    if (!(errorFile instanceof String) || !Files.isRegularFile(Path.of((String) errorFile))) {
       return null;
     }
     try {
-      List<String> lines = Files.readAllLines(Path.of((String) errorFile), StandardCharsets.ISO_8859_1);
-      return lines.stream().limit(HS_ERR_HEAD_LINES).collect(Collectors.joining("\n", "", "\n"));
-    } catch (IOException | RuntimeException e) {
+      HsErrLog log = HsErrLog.read(Path.of((String) errorFile));
+      StringBuilder s = new StringBuilder(log.header()).append("\nJava frames of the crashed thread:\n");
+      log.javaFrames().forEach(f -> s.append(f).append('\n'));
+      return s.append("\nFull log: ").append(errorFile).append('\n').toString();
+    } catch (BadInputException e) {
       return null; // the reason alone still says how the test died
     }
   }

@@ -53,7 +53,7 @@ public final class PytestCsvReport implements ReportPatcher {
     String text = Inputs.decodeUtf8(report, bytes);
     List<List<String>> records;
     try {
-      records = Csv.parse(text);
+      records = Csv.parse(text.startsWith("\ufeff") ? text.substring(1) : text);
     } catch (Csv.MalformedException e) {
       throw new BadInputException(report, "not CSV: " + e.getMessage(), e);
     }

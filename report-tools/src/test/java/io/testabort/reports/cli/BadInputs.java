@@ -20,11 +20,16 @@ final class BadInputs {
     files.put("truncated", Files.writeString(dir.resolve("truncated" + extension), "{\"created\": 1.5, \"tests\": [{\"nodeid\": \"a", StandardCharsets.UTF_8));
     files.put("not a report", Files.writeString(dir.resolve("other" + extension), "[{\"nodeid\": 1}]\n"));
     files.put("directory", Files.createDirectory(dir.resolve("dir" + extension)));
+    Path unreadable = Files.writeString(dir.resolve("unreadable" + extension), "{\"created\": 1, \"summary\": {}, \"tests\": []}");
+    Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+    if (!Files.isReadable(unreadable)) {
+      files.put("unreadable", unreadable); // only when not root: root reads files whatever their mode
+    }
     return files;
   }
 
   /** Bytes of a file, or an empty marker for a directory, to compare before and after. */
   static byte[] bytes(Path p) throws Exception {
-    return Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p);
+    return Files.isDirectory(p) || !Files.isReadable(p) ? new byte[0] : Files.readAllBytes(p);
   }
 }

@@ -46,6 +46,12 @@ class CrashLogTest {
   }
 
   @Test
+  void toleratesAByteOrderMark() throws Exception {
+    Path file = Files.writeString(tmp.resolve("crashes.jsonl"), "\ufeff{\"nodeid\": \"a\"}\r\n");
+    assertThat(new CrashLog(file).read()).extracting(CrashRecord::nodeid).containsExactly("a");
+  }
+
+  @Test
   void lineWithoutNodeidIsBadInput() throws Exception {
     Path file = tmp.resolve("crashes.jsonl");
     Files.writeString(file, "{\"nodeid\": \"a\"}\n[1]\n");

@@ -73,7 +73,8 @@ class JUnitXmlReportTest {
     assertThat(error.getAttribute("type")).isEqualTo("SIGSEGV");
     assertThat(error.getAttribute("message")).isEqualTo(expected);
     assertThat(error.getTextContent()).isEqualTo(expected);
-    assertThat(test.getElementsByTagName("system-err").item(0).getTextContent()).startsWith("#\n# A fatal error has been detected").contains("SIGSEGV");
+    assertThat(test.getElementsByTagName("system-err").item(0).getTextContent()).startsWith("#\n# A fatal error has been detected").contains("SIGSEGV")
+        .contains("j  jdk.internal.misc.Unsafe.putLong(").endsWith("Full log: " + hsErr + "\n");
   }
 
   @Test
