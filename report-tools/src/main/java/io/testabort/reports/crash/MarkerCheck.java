@@ -53,7 +53,7 @@ public final class MarkerCheck {
     String id = string(m.get("nodeid"), string(m.get("test_name"), "unknown_test"));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("test_name", id);
-    r.put("test_class", m.get("test_class") instanceof String ? m.get("test_class") : pytestClass(id));
+    r.put("test_class", m.get("test_class") instanceof String ? m.get("test_class") : classOf(id));
     r.put("nodeid", id);
     r.put("reason", CrashReason.of(m, hsErr, exitCode));
     r.put("crash_time", IsoTime.now());
@@ -86,10 +86,14 @@ public final class MarkerCheck {
     }
   }
 
-  /** pytest-abort's class of a node id: the part after the first {@code ::}. */
-  static String pytestClass(String nodeid) {
+  /** pytest-abort's class of a node id (the part after the first {@code ::}), or a JVM id's class. */
+  static String classOf(String nodeid) {
     String[] parts = nodeid.split("::", -1);
-    return parts.length >= 2 ? parts[1] : "UnknownClass";
+    if (parts.length >= 2) {
+      return parts[1];
+    }
+    int hash = nodeid.indexOf('#');
+    return hash > 0 ? nodeid.substring(0, hash) : "UnknownClass";
   }
 
   private static String string(Object value, String fallback) {

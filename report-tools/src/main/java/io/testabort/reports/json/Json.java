@@ -1,6 +1,7 @@
 package io.testabort.reports.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -56,6 +57,15 @@ public final class Json {
   }
 
   private static Object parseDocument(JsonParser p) throws IOException {
+    try {
+      return parseValue(p);
+    } catch (JsonProcessingException e) {
+      // jackson's message carries a multi-line source excerpt; one line with the position is enough
+      throw new IOException(e.getOriginalMessage().split("\n", 2)[0] + " at " + where(p), e);
+    }
+  }
+
+  private static Object parseValue(JsonParser p) throws IOException {
     JsonToken first = p.nextToken();
     if (first == null) {
       throw new IOException("empty, no JSON value");

@@ -44,7 +44,8 @@ class CollectorTest {
 
     Collector.Result result = new Collector(tmp, log).collect();
     assertThat(result.records()).extracting(CrashRecord::nodeid).containsExactly("com.x.T#t" + dead);
-    assertThat(result.records().get(0).fields()).containsEntry("source", "collector").containsEntry("pid", String.valueOf(dead));
+    assertThat(result.records().get(0).fields()).containsEntry("source", "collector").containsEntry("pid", String.valueOf(dead))
+        .containsEntry("test_class", "com.x.T");
     assertThat(log.read()).extracting(CrashJson::toLine).containsExactly(CrashJson.toLine(result.records().get(0)));
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(liveMarker.getFileName().toString(), "notes.txt", "log");
