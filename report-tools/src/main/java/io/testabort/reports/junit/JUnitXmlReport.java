@@ -41,7 +41,7 @@ public final class JUnitXmlReport implements ReportPatcher {
       throw new BadInputException(report, "not a directory (--junit-xml takes the report directory)");
     }
     TestName test = TestName.of(NodeId.of(crash.nodeid(), testfile), crash.string("unique_id", ""));
-    Path file = report.resolve("TEST-" + test.classname.replace('/', '_') + ".xml");
+    Path file = report.resolve("TEST-" + test.classname.replace('/', '_').replace('\0', '_') + ".xml");
     if (!Files.exists(file)) {
       String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           + "<testsuite name=\"" + Xml.attribute(test.classname) + "\" time=\"" + seconds(crash) + "\" tests=\"1\" errors=\"1\" skipped=\"0\" failures=\"0\">\n"
@@ -250,8 +250,9 @@ public final class JUnitXmlReport implements ReportPatcher {
     final String name;
 
     private TestName(String classname, String name) {
-      this.classname = classname;
-      this.name = name;
+      // as the names will read back from the file: what XML cannot hold is spelled out
+      this.classname = Xml.legal(classname);
+      this.name = Xml.legal(name);
     }
 
     // JUnit Platform ids of one parameterized invocation: [test-template:divides(int, int)]/[test-template-invocation:#2]

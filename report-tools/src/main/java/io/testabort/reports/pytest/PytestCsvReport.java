@@ -24,7 +24,7 @@ public final class PytestCsvReport implements ReportPatcher {
 
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
-    NodeId id = NodeId.of(crash.nodeid(), testfile);
+    NodeId id = NodeId.of(asWritten(crash.nodeid()), testfile);
     if (!Files.exists(report)) {
       AtomicFiles.write(report, (Csv.record(HEADER) + Csv.record(row(HEADER, id, crash))).getBytes(StandardCharsets.UTF_8));
       return true;
@@ -61,6 +61,11 @@ public final class PytestCsvReport implements ReportPatcher {
       throw new BadInputException(report, "not a pytest-csv report (header must have id, status and message columns)");
     }
     return records;
+  }
+
+  /** {@code s} as it reads back from UTF-8 (a lone surrogate becomes {@code ?}), so ids compare as stored. */
+  private static String asWritten(String s) {
+    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
   /** Our row in the file's own column order; columns we know nothing about stay empty. */

@@ -115,6 +115,34 @@ class CommandsTest {
     assertThat(Files.readAllBytes(dir.resolve("TEST-com.example.OtherTest.xml"))).isEqualTo(other);
   }
 
+  @Test
+  void unicodeNeverBreaksAReport() throws Exception {
+    String nodeid = "test_u.py::test_x[caf\\udce9 \\ud83d\\ude00 \\u2028 \\ufeff \\u0000]";
+    Path m = Files.writeString(tmp.resolve("m.json"), "\ufeff{\"nodeid\": \"" + nodeid + "\", \"start_time\": \""
+        + IsoTime.format(LocalDateTime.now().minusSeconds(3)) + "\", \"status\": \"running\", \"pid\": 7}");
+    Path json = tmp.resolve("r.json");
+    Path csv = tmp.resolve("r.csv");
+    Path junit = tmp.resolve("junit");
+    Path log = tmp.resolve("c.jsonl");
+    Cli r = Cli.run("handle-abort", "--marker", m.toString(), "--json", json.toString(), "--csv", csv.toString(), "--junit-xml", junit.toString(),
+        "--crash-log", log.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    String id = "test_u.py::test_x[caf\udce9 \ud83d\ude00 \u2028 \ufeff \u0000]";
+    assertThat(new CrashLog(log).read()).singleElement().satisfies(c -> assertThat(c.nodeid()).isEqualTo(id));
+    assertThat(io.testabort.reports.pytest.PytestJsonReport.containsTest(io.testabort.reports.pytest.PytestJsonReport.read(json), id)).isTrue();
+    try (var files = Files.list(junit)) {
+      Path xml = files.findFirst().orElseThrow();
+      javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    }
+
+    String[] again = {"postprocess", "--crash-log", log.toString(), "--json", json.toString(), "--csv", csv.toString(), "--junit-xml", junit.toString()};
+    byte[] jsonBytes = Files.readAllBytes(json);
+    byte[] csvBytes = Files.readAllBytes(csv);
+    assertThat(Cli.run(again)).isEqualTo(new Cli(0, "", ""));
+    assertThat(Files.readAllBytes(json)).isEqualTo(jsonBytes);
+    assertThat(Files.readAllBytes(csv)).isEqualTo(csvBytes);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"check", "handle-abort", "postprocess-log", "postprocess-json", "postprocess-csv"})
   void badInputExitsThreeWithOneLineNamingTheFileAndChangesNothing(String command) throws Exception {
