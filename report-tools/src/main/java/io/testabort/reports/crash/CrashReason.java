@@ -16,6 +16,11 @@ public final class CrashReason {
    * @param exitCode the JVM's exit status when its parent saw it (128 + signal for a signal), or null
    */
   public static String of(Map<String, ?> marker, HsErrLog hsErr, Integer exitCode) {
+    // a thread name or stack frame could hold a line break; the reason stays one line
+    return describe(marker, hsErr, exitCode).replaceAll("[\\r\\n]+", " ");
+  }
+
+  private static String describe(Map<String, ?> marker, HsErrLog hsErr, Integer exitCode) {
     if (hsErr != null && (hsErr.signal() != null || hsErr.error() != null)) {
       return fromHsErr(hsErr);
     }
@@ -24,8 +29,9 @@ public final class CrashReason {
       return exit;
     }
     if ("timeout".equals(marker.get("status"))) {
+      // the agent's limit, when the marker carries it ("timeout": seconds)
       Object limit = marker.get("timeout");
-      return "timeout after " + (limit instanceof Number ? seconds((Number) limit) : "the time limit");
+      return limit instanceof Number ? "timeout after " + seconds((Number) limit) : "timeout";
     }
     if (exitCode != null) {
       return fromExitCode(exitCode);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,7 +63,6 @@ public final class JUnitXmlReport implements ReportPatcher {
   private static String patch(Path file, String text, TestName test, CrashRecord crash) throws BadInputException {
     String xml = text.startsWith("\ufeff") ? text.substring(1) : text;
     checkWellFormed(file, xml);
-    int shift = text.length() - xml.length();
     XmlElements.Element root = XmlElements.scan(xml);
     XmlElements.Element suite = root.name.equals("testsuite") ? root : firstChild(root, "testsuite");
     if (!root.name.equals("testsuites") && !root.name.equals("testsuite") || suite == null) {
@@ -78,24 +78,39 @@ public final class JUnitXmlReport implements ReportPatcher {
     if (existing != null) {
       String replacement = testcase(test, crash, "").replace("\n", "\n" + indentOf(xml, existing.start));
       splices.put(existing.start, new Splice(existing.end, replacement));
-    } else if (target.endTagStart == target.startTagEnd - 2) {
-      // <testsuite .../>: reopen it to hold the test case
-      String open = xml.substring(target.start, target.startTagEnd - 2).replaceAll("\\s+$", "") + ">";
-      String indent = indentOf(xml, target.start);
-      splices.put(target.start, new Splice(target.end, open + "\n" + testcase(test, crash, indent + "  ") + "\n" + indent + "</" + target.name + ">"));
     } else {
-      int lineStart = xml.lastIndexOf('\n', target.endTagStart - 1) + 1;
-      if (lineStart > 0 && xml.substring(lineStart, target.endTagStart).isBlank()) {
-        // the end tag has a line of its own: the test case gets one too, indented like its siblings
-        String indent = target.children.isEmpty() ? indentOf(xml, target.endTagStart) + "  " : indentOf(xml, last(target.children).start);
-        splices.put(lineStart, new Splice(lineStart, testcase(test, crash, indent) + "\n"));
-      } else {
-        splices.put(target.endTagStart, new Splice(target.endTagStart, testcase(test, crash, "")));
-      }
+      insert(xml, target, testcase -> testcase(test, crash, testcase), splices);
     }
-    int tests = existing != null ? 0 : 1;
-    int skipped = existing != null ? -1 : 0;
-    for (XmlElements.Element counted : countedAncestors(target)) {
+    recount(xml, target, existing != null ? 0 : 1, existing != null ? -1 : 0, splices);
+    StringBuilder out = new StringBuilder(xml);
+    for (Map.Entry<Integer, Splice> e : splices.descendingMap().entrySet()) {
+      out.replace(e.getKey(), e.getValue().end, e.getValue().text);
+    }
+    return text.substring(0, text.length() - xml.length()) + out;
+  }
+
+  /** Adds the splice that puts a new test case (from its indentation) last into {@code suite}. */
+  private static void insert(String xml, XmlElements.Element suite, Function<String, String> testcase, Map<Integer, Splice> splices) {
+    if (suite.endTagStart == suite.startTagEnd - 2) {
+      // <testsuite .../>: reopen it to hold the test case
+      String open = xml.substring(suite.start, suite.startTagEnd - 2).replaceAll("\\s+$", "") + ">";
+      String indent = indentOf(xml, suite.start);
+      splices.put(suite.start, new Splice(suite.end, open + "\n" + testcase.apply(indent + "  ") + "\n" + indent + "</" + suite.name + ">"));
+      return;
+    }
+    int lineStart = xml.lastIndexOf('\n', suite.endTagStart - 1) + 1;
+    if (lineStart > 0 && xml.substring(lineStart, suite.endTagStart).isBlank()) {
+      // the end tag has a line of its own: the test case gets one too, indented like its siblings
+      String indent = suite.children.isEmpty() ? indentOf(xml, suite.endTagStart) + "  " : indentOf(xml, last(suite.children).start);
+      splices.put(lineStart, new Splice(lineStart, testcase.apply(indent) + "\n"));
+    } else {
+      splices.put(suite.endTagStart, new Splice(suite.endTagStart, testcase.apply("")));
+    }
+  }
+
+  /** Adds splices that adjust the counts of {@code suite} and of the {@code <testsuites>} around it. */
+  private static void recount(String xml, XmlElements.Element suite, int tests, int skipped, Map<Integer, Splice> splices) {
+    for (XmlElements.Element counted : countedAncestors(suite)) {
       Splice reopened = splices.get(counted.start);
       if (reopened != null) {
         // the reopened suite: its start tag begins the replacement
@@ -105,11 +120,6 @@ public final class JUnitXmlReport implements ReportPatcher {
         splices.put(counted.start, new Splice(counted.startTagEnd, recount(xml.substring(counted.start, counted.startTagEnd), counted, tests, skipped)));
       }
     }
-    StringBuilder out = new StringBuilder(xml);
-    for (Map.Entry<Integer, Splice> e : splices.descendingMap().entrySet()) {
-      out.replace(e.getKey(), e.getValue().end, e.getValue().text);
-    }
-    return text.substring(0, shift) + out;
   }
 
   /** Text that replaces the document from a start offset (the map key) to {@code end}. */

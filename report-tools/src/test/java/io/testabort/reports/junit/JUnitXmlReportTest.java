@@ -136,6 +136,18 @@ class JUnitXmlReportTest {
   }
 
   @Test
+  void reopensAnEmptySuite() throws Exception {
+    Path file = copyResource("pytest-junit-empty.xml", "TEST-test_empty.xml");
+    assertThat(new JUnitXmlReport().addCrash(file.getParent(), crash("test_empty.py::test_gone", "r", Map.of()), null)).isTrue();
+    Document doc = parse(file);
+    Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("tests")).isEqualTo("1");
+    assertThat(suite.getAttribute("errors")).isEqualTo("1");
+    assertThat(suite.getAttribute("hostname")).isEqualTo("vm");
+    assertThat(testcase(doc, "test_empty", "test_gone")).isNotNull();
+  }
+
+  @Test
   void refusesWhatIsNotAJUnitReport() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("reports"));
     for (String bad : new String[] {"", "<testsuite><testcase></testsuite>", "<html><body/></html>",
