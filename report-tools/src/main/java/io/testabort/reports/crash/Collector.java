@@ -74,6 +74,10 @@ public final class Collector {
       } catch (BadInputException e) {
         move(claimed, marker);
         invalid.add(new BadInputException(marker, e.problem(), e));
+      } catch (IOException e) {
+        // the crash log could not be written: give the marker back so a later collect records it
+        move(claimed, marker);
+        throw e;
       }
     }
     return new Result(records, invalid);

@@ -26,9 +26,10 @@ public final class Json {
       JsonFactory.builder()
           // Python's json module reads and writes these; a report holding one must still round-trip
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          // reports can hold megabytes of captured output in one string
+          // reports can hold megabytes of captured output in one string; the nesting limit keeps the
+          // recursive tree reader far from a stack overflow
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(10_000).build())
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(1_000).build())
           .build();
 
   private Json() {}

@@ -1,6 +1,7 @@
 package io.testabort.reports.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.testabort.reports.cli.Main;
 import java.nio.file.Files;
@@ -63,6 +64,15 @@ class CollectorTest {
     assertThat(result.records()).hasSize(1);
     assertThat(result.invalid()).singleElement().satisfies(e -> assertThat(e.file()).isEqualTo(bad));
     assertThat(Files.readString(bad)).isEqualTo("{\"status\": \"running\", \"start");
+  }
+
+  @Test
+  void aMarkerIsGivenBackWhenTheCrashLogCannotBeWritten() throws Exception {
+    Path marker = marker(tmp, deadPid(), "running");
+    Path unwritable = Files.createDirectory(tmp.resolve("log-is-a-directory"));
+    assertThatThrownBy(() -> new Collector(tmp, new CrashLog(unwritable)).collect()).isInstanceOf(java.io.IOException.class);
+    assertThat(marker).exists();
+    assertThat(new Collector(tmp, null).collect().records()).hasSize(1);
   }
 
   @Test

@@ -60,5 +60,6 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("{} x")).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> Json.parse(new byte[] {'"', (byte) 0xff, '"'})).isInstanceOf(IOException.class);
     assertThat(Json.parse("{}   \n  ")).isEqualTo(Map.of());
+    assertThatThrownBy(() -> Json.parse("[".repeat(100_000))).isInstanceOf(IOException.class);
   }
 }
