@@ -1,5 +1,6 @@
 package io.testabort.reports.cli;
 
+import io.testabort.reports.ReportSet;
 import io.testabort.reports.crash.CrashLog;
 import io.testabort.reports.crash.CrashRecord;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -30,6 +32,10 @@ final class PostprocessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ReportSet targets = reports.reports();
+    if (targets.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Name at least one report: --json, --html, --csv or --junit-xml");
+    }
     if (!Files.exists(crashLog)) {
       return Main.EXIT_NOTHING;
     }
@@ -37,7 +43,7 @@ final class PostprocessCommand implements Callable<Integer> {
     if (crashes.isEmpty()) {
       return Main.EXIT_NOTHING;
     }
-    for (Path p : reports.reports().addCrashes(crashes, null)) {
+    for (Path p : targets.addCrashes(crashes, null)) {
       spec.commandLine().getOut().println("patched " + p);
     }
     return Main.EXIT_OK;

@@ -23,10 +23,6 @@ public final class CrashLog {
     this.file = file;
   }
 
-  public Path file() {
-    return file;
-  }
-
   /** Appends {@code records} with {@code source} and {@code logged_at} added; returns what was written. */
   public List<CrashRecord> append(List<CrashRecord> records, String source) throws IOException {
     List<CrashRecord> written = new ArrayList<>();

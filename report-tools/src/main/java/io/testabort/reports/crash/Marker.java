@@ -30,10 +30,6 @@ public final class Marker {
     return new Marker(file, fields);
   }
 
-  public Path file() {
-    return file;
-  }
-
   public Map<String, Object> fields() {
     return fields;
   }
@@ -69,18 +65,5 @@ public final class Marker {
       return Path.of((String) ((Map<?, ?>) jvm).get("error_file"));
     }
     return null;
-  }
-
-  /** The pid the marker names, or null. */
-  public Long pid() {
-    Object pid = fields.get("pid");
-    if (pid instanceof Number) {
-      return ((Number) pid).longValue();
-    }
-    try {
-      return pid instanceof String ? Long.valueOf((String) pid) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

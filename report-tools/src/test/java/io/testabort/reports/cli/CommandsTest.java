@@ -195,6 +195,14 @@ class CommandsTest {
     assertThat(Cli.run(command, "--no-such-option").code()).isEqualTo(2);
   }
 
+  @Test
+  void postprocessWithoutAnyReportIsAUsageError() throws Exception {
+    Path log = Files.writeString(tmp.resolve("c.jsonl"), "{\"nodeid\": \"a.py::t\"}\n");
+    Cli r = Cli.run("postprocess", "--crash-log", log.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Name at least one report");
+  }
+
   private static List<String> reversed(List<String> lines) {
     List<String> copy = new java.util.ArrayList<>(lines);
     java.util.Collections.reverse(copy);

@@ -20,11 +20,12 @@ class CrashLogTest {
 
   @Test
   void appendsOneLinePerRecordWithSourceAndLoggedAt() throws Exception {
-    CrashLog log = new CrashLog(tmp.resolve("sub/crashes.jsonl"));
+    Path file = tmp.resolve("sub/crashes.jsonl");
+    CrashLog log = new CrashLog(file);
     log.append(crash("a.py::t\u2028\ud83d\ude00"), "runner");
     log.append(List.of(crash("b#x"), crash("a.py::t\u2028\ud83d\ude00")), "collector");
 
-    List<String> lines = Files.readAllLines(log.file());
+    List<String> lines = Files.readAllLines(file);
     assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
     List<CrashRecord> read = log.read();
     assertThat(read).extracting(CrashRecord::nodeid).containsExactly("a.py::t\u2028\ud83d\ude00", "b#x", "a.py::t\u2028\ud83d\ude00");
