@@ -16,8 +16,9 @@ public final class HsErrLog {
   private static final Pattern SIGNAL = Pattern.compile("^#\\s+(SIG[A-Z0-9]+) \\((0x[0-9a-f]+)\\) at pc=(0x[0-9a-f]+), pid=(\\d+), tid=(\\d+)");
   // "#  Internal Error (...), pid=1, tid=2" and "#  Out of Memory Error (...), pid=1, tid=2"
   private static final Pattern OTHER_ERROR = Pattern.compile("^#\\s+(.+?), pid=(\\d+), tid=(\\d+)");
-  // the quoted name is padded to a column on newer JDKs, so any run of spaces may follow it
-  private static final Pattern THREAD = Pattern.compile("^Current thread \\(0x[0-9a-f]+\\):\\s+\\w+ \"(.*)\"\\s+\\[");
+  // the quoted name is padded to a column on newer JDKs, so any run of spaces may follow it, then
+  // "daemon" for daemon threads; the name itself is not escaped and may hold quotes
+  private static final Pattern THREAD = Pattern.compile("^Current thread \\(0x[0-9a-f]+\\):\\s+\\w+ \"(.*)\"(?:\\s+daemon)?\\s+\\[");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final String signal;

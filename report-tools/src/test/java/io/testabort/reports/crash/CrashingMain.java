@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Run in a child JVM to make HotSpot write a real hs_err log. Arguments: {@code segv} (write to address
  * 0) or {@code oom} (fill the heap; run with -XX:+CrashOnOutOfMemoryError), then optionally the name of
- * the thread to do it in.
+ * the thread to do it in and {@code daemon} to make that thread a daemon.
  */
 public final class CrashingMain {
   public static void main(String[] args) throws Exception {
@@ -16,6 +16,7 @@ public final class CrashingMain {
       crash.run();
     } else {
       Thread t = new Thread(crash, args[1]);
+      t.setDaemon(args.length > 2 && args[2].equals("daemon"));
       t.start();
       t.join();
     }

@@ -40,8 +40,8 @@ class HsErrLogTest {
   @MethodSource("javas")
   void namesTheCrashingThreadWhateverItsName(Path java) throws Exception {
     String name = "worker \"7\" \u00e9";
-    HsErrLog log = HsErrLog.read(JavaProcesses.crash(java, tmp, "segv", name));
-    assertThat(log.thread()).isEqualTo(name);
+    assertThat(HsErrLog.read(JavaProcesses.crash(java, tmp, "segv", name)).thread()).isEqualTo(name);
+    assertThat(HsErrLog.read(JavaProcesses.crash(java, tmp, "segv", name, "daemon")).thread()).isEqualTo(name);
   }
 
   @ParameterizedTest
