@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * Run in a child JVM to make HotSpot write a real hs_err log. Arguments: {@code segv} (write to address
- * 0) or {@code oom} (fill the heap; run with -XX:+CrashOnOutOfMemoryError), then optionally the name of
+ * 0, dies in the VM), {@code copy} (copy from address 8, dies in a generated stub) or {@code oom} (fill
+ * the heap; run with -XX:+CrashOnOutOfMemoryError), then optionally the name of
  * the thread to do it in and {@code daemon} to make that thread a daemon.
  */
 public final class CrashingMain {
   public static void main(String[] args) throws Exception {
-    Runnable crash = args[0].equals("oom") ? CrashingMain::fillHeap : CrashingMain::writeToNull;
+    Runnable crash = args[0].equals("oom") ? CrashingMain::fillHeap : args[0].equals("copy") ? CrashingMain::copyFromNull : CrashingMain::writeToNull;
     if (args.length == 1) {
       crash.run();
     } else {
@@ -23,10 +24,19 @@ public final class CrashingMain {
   }
 
   private static void writeToNull() {
+    unsafe().putAddress(0, 0);
+  }
+
+  private static void copyFromNull() {
+    sun.misc.Unsafe unsafe = unsafe();
+    unsafe.copyMemory(8, unsafe.allocateMemory(1 << 20), 1 << 20);
+  }
+
+  private static sun.misc.Unsafe unsafe() {
     try {
       Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
       f.setAccessible(true);
-      ((sun.misc.Unsafe) f.get(null)).putAddress(0, 0);
+      return (sun.misc.Unsafe) f.get(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -38,6 +38,14 @@ class HsErrLogTest {
 
   @ParameterizedTest
   @MethodSource("javas")
+  void readsAStubRoutineProblematicFrame(Path java) throws Exception {
+    HsErrLog log = HsErrLog.read(JavaProcesses.crash(java, tmp, "copy"));
+    assertThat(log.problematicFrame()).startsWith("v ~StubRoutines::");
+    assertThat(CrashReason.fromHsErr(log)).startsWith("SIGSEGV in v ~StubRoutines::").endsWith("(thread \"main\")");
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
   void namesTheCrashingThreadWhateverItsName(Path java) throws Exception {
     String name = "worker \"7\" \u00e9";
     assertThat(HsErrLog.read(JavaProcesses.crash(java, tmp, "segv", name)).thread()).isEqualTo(name);
