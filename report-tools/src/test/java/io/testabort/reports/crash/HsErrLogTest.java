@@ -1,10 +1,12 @@
 package io.testabort.reports.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,25 @@ class HsErrLogTest {
     HsErrLog log = HsErrLog.read(JavaProcesses.crash(java, tmp, "copy"));
     assertThat(log.problematicFrame()).startsWith("v ~StubRoutines::");
     assertThat(CrashReason.fromHsErr(log)).startsWith("SIGSEGV in v ~StubRoutines::").endsWith("(thread \"main\")");
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void readsANativeProblematicFrame(Path java) throws Exception {
+    Path gcc = Path.of("/usr/bin/gcc");
+    assumeTrue(Files.isExecutable(gcc), "needs gcc to build the crashing JNI library");
+    Path src = Files.writeString(tmp.resolve("crash.c"), NativeCrash.C_SOURCE);
+    Path include = Path.of(System.getProperty("java.home"), "include");
+    Process cc = new ProcessBuilder(gcc.toString(), "-shared", "-fPIC", "-O0", "-I" + include, "-I" + include.resolve("linux"),
+        "-o", tmp.resolve("libcrash.so").toString(), src.toString()).inheritIO().start();
+    assertThat(cc.waitFor()).isZero();
+
+    Process p = JavaProcesses.run(java, List.of("-Djava.library.path=" + tmp, "-XX:ErrorFile=" + tmp + "/hs_err_pid%p.log",
+        "-XX:-CreateCoredumpOnCrash"), NativeCrash.class);
+    HsErrLog log = HsErrLog.read(tmp.resolve("hs_err_pid" + p.pid() + ".log"));
+    assertThat(log.problematicFrame()).matches("C \\[libcrash\\.so\\+0x[0-9a-f]+\\] crash_now\\+0x[0-9a-f]+");
+    assertThat(CrashReason.fromHsErr(log)).matches("SIGSEGV in C \\[libcrash\\.so\\+0x[0-9a-f]+\\] crash_now\\+0x[0-9a-f]+ \\(thread \"main\"\\)");
+    assertThat(log.javaFrames()).first().asString().startsWith("j  io.testabort.reports.crash.NativeCrash.crash()V");
   }
 
   @ParameterizedTest
