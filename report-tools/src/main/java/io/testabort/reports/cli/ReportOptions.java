@@ -34,7 +34,7 @@ final class ReportOptions {
       set.add(csv, new PytestCsvReport());
     }
     if (junitXml != null) {
-      set.add(junitXml, new JUnitXmlReport());
+      set.addDirectory(junitXml, JUnitXmlReport.FILES, new JUnitXmlReport());
     }
     return set;
   }

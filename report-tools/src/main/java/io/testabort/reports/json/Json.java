@@ -32,6 +32,8 @@ public final class Json {
               StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(1_000).build())
           .build();
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private Json() {}
 
   /** Parses the file's JSON; unreadable or invalid content is bad input naming the file. */
@@ -220,7 +222,7 @@ public final class Json {
           break;
         default:
           if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
           } else {
             out.append(c);
           }

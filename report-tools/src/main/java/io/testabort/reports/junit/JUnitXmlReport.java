@@ -35,6 +35,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code <skipped>} entry of the same test (a later run that skipped the crasher) is replaced.
  */
 public final class JUnitXmlReport implements ReportPatcher {
+  /** The files of a report directory this patcher reads and writes. */
+  public static final String FILES = "TEST-*.xml";
+
   /** @param report the report directory */
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
