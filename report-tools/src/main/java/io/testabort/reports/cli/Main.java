@@ -3,7 +3,10 @@ package io.testabort.reports.cli;
 import io.testabort.reports.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,9 +60,8 @@ public final class Main implements Runnable {
       return EXIT_BAD_INPUT;
     }
     if (t instanceof FileSystemException) {
-      // NoSuchFile, AccessDenied, NotDirectory...: the message names the file
       FileSystemException fse = (FileSystemException) t;
-      cmd.getErr().println(fse.getFile() + ": " + (fse.getReason() != null ? fse.getReason() : fse.getClass().getSimpleName()));
+      cmd.getErr().println(fse.getFile() + ": " + problem(fse));
       return EXIT_BAD_INPUT;
     }
     if (t instanceof IOException) {
@@ -67,6 +69,22 @@ public final class Main implements Runnable {
       return EXIT_BAD_INPUT;
     }
     throw e;
+  }
+
+  private static String problem(FileSystemException e) {
+    if (e.getReason() != null) {
+      return e.getReason();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    return e.getClass().getSimpleName();
   }
 
   @Override
