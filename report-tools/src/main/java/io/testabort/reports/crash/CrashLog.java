@@ -24,6 +24,7 @@ public final class CrashLog {
   }
 
   /** Appends {@code records} with {@code source} and {@code logged_at} added; returns what was written. */
+  @SuppressWarnings("try") // the lock is only held, never referenced
   public List<CrashRecord> append(List<CrashRecord> records, String source) throws IOException {
     List<CrashRecord> written = new ArrayList<>();
     StringBuilder lines = new StringBuilder();
