@@ -48,8 +48,8 @@ public final class MarkerCheck {
    * it wrote one, and its exit status when known (null otherwise).
    */
   public static CrashRecord record(Marker marker, double duration, Integer exitCode) {
-    Map<String, Object> m = marker.fields();
     HsErrLog hsErr = readHsErr(marker.errorFile());
+    Map<String, Object> m = onCrashedThread(marker.fields(), hsErr);
     String id = string(m.get("nodeid"), string(m.get("test_name"), "unknown_test"));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("test_name", id);
@@ -72,6 +72,39 @@ public final class MarkerCheck {
       putIfKnown(r, key, m.get(key));
     }
     return CrashRecord.of(r);
+  }
+
+  /**
+   * With tests running in parallel the marker's top is the latest to start, not necessarily the one that
+   * crashed. The fatal error log names the crashed thread; when another test of {@code running} ran on it,
+   * that test is the one to blame (its entry has no display name or unique id, so those go).
+   */
+  static Map<String, Object> onCrashedThread(Map<String, Object> marker, HsErrLog hsErr) {
+    Object running = marker.get("running");
+    if (hsErr == null || hsErr.thread() == null || !(running instanceof List)) {
+      return marker;
+    }
+    for (Object entry : (List<?>) running) {
+      if (entry instanceof Map && hsErr.thread().equals(((Map<?, ?>) entry).get("thread"))) {
+        Map<?, ?> crashed = (Map<?, ?>) entry;
+        if (crashed.get("nodeid") == null || crashed.get("nodeid").equals(marker.get("nodeid"))) {
+          return marker;
+        }
+        Map<String, Object> pinned = new LinkedHashMap<>(marker);
+        String nodeid = String.valueOf(crashed.get("nodeid"));
+        pinned.put("nodeid", nodeid);
+        pinned.put("test_name", nodeid);
+        pinned.put("test_class", classOf(nodeid));
+        pinned.put("thread", crashed.get("thread"));
+        pinned.put("phase", crashed.get("phase"));
+        pinned.put("start_time", crashed.get("start_time"));
+        pinned.remove("display_name");
+        pinned.remove("unique_id");
+        pinned.remove("method");
+        return pinned;
+      }
+    }
+    return marker;
   }
 
   private static HsErrLog readHsErr(Path errorFile) {
