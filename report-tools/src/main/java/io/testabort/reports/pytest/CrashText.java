@@ -13,7 +13,7 @@ public final class CrashText {
   public static String clean(String s) {
     StringBuilder out = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
-      if (cp != '\n' && isOther(cp)) {
+      if (cp != '\n' && isCategoryC(cp)) {
         out.append(' ');
       } else {
         out.appendCodePoint(cp);
@@ -22,7 +22,8 @@ public final class CrashText {
     return out.toString();
   }
 
-  private static boolean isOther(int cp) {
+  /** Python's {@code unicodedata.category(ch)[0] == "C"}, the characters pytest-abort replaces. */
+  public static boolean isCategoryC(int cp) {
     switch (Character.getType(cp)) {
       case Character.CONTROL:
       case Character.FORMAT:

@@ -2,6 +2,7 @@ package io.testabort.reports.pytest.html;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.testabort.crash.CrashRecord;
+import io.testabort.reports.pytest.CrashText;
 import java.io.IOException;
 
 /** The blob entry (and static row) for one crashed test, shaped like a result pytest-html writes. */
@@ -41,7 +42,7 @@ final class CrashEntry {
   private static String oneLineText(String s) {
     StringBuilder b = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
-      if (cp == '\n' || cp == '\t' || !TextSanitizer.isCategoryC(cp)) {
+      if (cp == '\n' || cp == '\t' || !CrashText.isCategoryC(cp)) {
         b.appendCodePoint(cp);
       } else {
         b.append(' ');

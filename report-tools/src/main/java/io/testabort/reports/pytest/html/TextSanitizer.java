@@ -1,5 +1,7 @@
 package io.testabort.reports.pytest.html;
 
+import io.testabort.reports.pytest.CrashText;
+
 /**
  * pytest-abort's cleanup of one blob string: CRLF and CR become LF, LF becomes {@code <br/>}, TAB two
  * spaces, and every code point of Unicode category C (control, format, surrogate, private use,
@@ -37,7 +39,7 @@ final class TextSanitizer {
         b.append("<br/>");
       } else if (cp == '\t') {
         b.append("  ");
-      } else if (isCategoryC(cp)) {
+      } else if (CrashText.isCategoryC(cp)) {
         b.append(' ');
       } else {
         b.appendCodePoint(cp);
@@ -52,19 +54,6 @@ final class TextSanitizer {
     if (cp >= 0x20 && cp < 0x7f) {
       return false;
     }
-    return isCategoryC(cp);
-  }
-
-  static boolean isCategoryC(int cp) {
-    switch (Character.getType(cp)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-        return true;
-      default:
-        return false;
-    }
+    return CrashText.isCategoryC(cp);
   }
 }
