@@ -42,6 +42,7 @@ public final class AgentRuntime {
     final TestRegistry registry =
         new TestRegistry(new MarkerFile(options.markerPath(pid)), pid, gpuId(options.gpuEnv()));
     ExitEvents.configure(options.onExit());
+    SkipList.configure(options.skipFile());
     final LazyTransformer transformer = new LazyTransformer(agentJar);
     inst.addTransformer(transformer, true);
     // Runtime is loaded long before us; hook it once a test runs, not in every JVM

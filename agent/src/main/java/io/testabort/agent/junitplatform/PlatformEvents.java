@@ -2,6 +2,7 @@ package io.testabort.agent.junitplatform;
 
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.core.SkipList;
 import io.testabort.agent.core.TestRegistry;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,22 @@ public final class PlatformEvents {
       registry.finished(uniqueId);
     } catch (Throwable t) {
       AgentLog.error("JUnit Platform end of " + uniqueId, t);
+    }
+  }
+
+  /** The skip-list reason for a node that is about to run, or null to run it. */
+  public static String skipReason(
+      String uniqueId, String displayName, boolean isTest, String className, String methodName) {
+    try {
+      RunningTest node = describe(uniqueId, displayName, isTest, className, methodName);
+      String reason = node == null ? null : SkipList.reason(node.nodeid());
+      if (reason != null) {
+        sources.remove(uniqueId); // a skipped container never starts nor finishes
+      }
+      return reason;
+    } catch (Throwable t) {
+      AgentLog.error("JUnit Platform skip list", t);
+      return null;
     }
   }
 
