@@ -4,6 +4,7 @@ import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
 import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.testng.TestNGEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ public final class PlatformEvents {
     }
     try {
       RunningTest test = describe(uniqueId, displayName, isTest, className, methodName);
-      if (test != null) {
+      // recorded once: TestNG's engine reports a test from inside the invocation TestNG's hooks record
+      if (test != null && !(isTest && TestNGEvents.recordedOnThisThread(registry))) {
         registry.started(test, parentId);
       }
     } catch (Throwable t) {

@@ -18,6 +18,7 @@ public final class TestNGEvents {
   static final String FRAMEWORK = "testng";
   /** The key handed back for an invocation that is skipped, not recorded. */
   static final String SKIPPED = "testng-skipped";
+  private static final String KEY_PREFIX = "testng:";
 
   private static final AtomicLong sequence = new AtomicLong();
   private static final ThreadLocal<String> skipping = new ThreadLocal<>();
@@ -54,7 +55,7 @@ public final class TestNGEvents {
       if (registry == null) {
         return null;
       }
-      String key = "testng:" + sequence.incrementAndGet();
+      String key = KEY_PREFIX + sequence.incrementAndGet();
       registry.started(
           RunningTest.builder(key, FRAMEWORK, true)
               .nodeid(nodeid)
@@ -128,6 +129,15 @@ public final class TestNGEvents {
     if (key != null) {
       finished(key);
     }
+  }
+
+  /**
+   * Whether these hooks record the test running on this thread. The JUnit Platform's TestNG engine reports
+   * each test from TestNG's listener calls inside that invocation; the Platform hooks then leave it be.
+   */
+  public static boolean recordedOnThisThread(TestRegistry registry) {
+    RunningTest test = registry.currentTest();
+    return test != null && test.key().startsWith(KEY_PREFIX);
   }
 
   /** The skip reason of the invocation running on this thread, or null. */

@@ -6,6 +6,7 @@ import io.testabort.agent.core.Registries;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
 import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.junitplatform.PlatformEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,17 @@ class TestNGEventsTest {
     TestNGEvents.invocationFinished(key);
     assertThat(TestNGEvents.skipping()).isNull();
     assertThat(TestNGEvents.skipConfigurations(CLASS, true, false)).isFalse();
+  }
+
+  @Test
+  void theTestNGEngineOfTheJUnitPlatformDoesNotRecordItAgain() {
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    String uniqueId = "[engine:testng]/[class:" + CLASS + "]/[method:schedules(int)]";
+    PlatformEvents.started(uniqueId, null, "schedules", true, CLASS, "schedules");
+    assertThat(registry.isRunning(uniqueId)).isFalse();
+    assertThat(registry.currentTest().key()).isEqualTo(key);
+    PlatformEvents.finished(uniqueId);
+    assertThat(registry.isRunning(key)).isTrue();
   }
 
   @Test
