@@ -56,6 +56,13 @@ class Junit4IT {
   }
 
   @Test
+  void afterClassNamesTheClassInTeardown() throws Exception {
+    ForkedRun run =
+        junit4(ForkedRun.defaultJava(), dir, "junit-4.13.2.jar", "", List.of("crash.at=afterClass", "crash.how=halt"));
+    run.assertCrashed(CLASS, "Junit4Fixture", CLASS, "junit4", "teardown");
+  }
+
+  @Test
   void afterOnOldestJUnit412IsTeardown() throws Exception {
     ForkedRun run =
         junit4(ForkedRun.defaultJava(), dir, "junit-4.12.jar", "", List.of("crash.at=after2", "crash.how=halt"));

@@ -86,6 +86,21 @@ class TestNGIT {
   }
 
   @Test
+  void secondOfAnInvocationCountIsRepeats2() throws Exception {
+    ForkedRun run = testng(ForkedRun.defaultJava(), dir, NEWEST, "", List.of("crash.at=repeats2", "crash.how=halt"),
+        "-testclass", CLASS);
+    run.assertCrashed(CLASS + "#repeats[2]", "repeats", CLASS, "testng", "call");
+  }
+
+  @Test
+  void afterClassNamesTheClassInTeardown() throws Exception {
+    ForkedRun run = testng(ForkedRun.defaultJava(), dir, NEWEST, "", List.of("crash.at=afterClass", "crash.how=halt"),
+        "-testclass", CLASS);
+    run.assertCrashed(CLASS, "NgFixture", CLASS, "testng", "teardown");
+    assertThat(run.stdout).contains("RAN later");
+  }
+
+  @Test
   void skipListedRowIsSkippedByTestNGWithoutItsSetup() throws Exception {
     Path skip = Files.writeString(dir.resolve("skip.txt"), CLASS + "#schedules[2]\n");
     // its @BeforeMethod and its body would crash the JVM
@@ -93,7 +108,7 @@ class TestNGIT {
         List.of("crash.at=beforeMethod2,schedules2"), "-testclass", CLASS);
     assertThat(run.exitCode).as("TestNG's exit code for 'some skipped'\n" + run.describe()).isEqualTo(2);
     assertThat(run.stdout)
-        .contains("RAN schedules1", "RAN schedules3", "RAN later", "Failures: 0, Skips: 1")
+        .contains("RAN schedules1", "RAN schedules3", "RAN repeats2", "RAN later", "Failures: 0, Skips: 1")
         .doesNotContain("RAN beforeMethod2");
     String results = ForkedRun.read(run.dir.resolve("testng").resolve("testng-results.xml"));
     assertThat(results).contains("skipped=\"1\"").contains("crashed in an earlier run");
