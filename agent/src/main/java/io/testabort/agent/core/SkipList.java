@@ -39,6 +39,11 @@ public final class SkipList {
     loaded = null;
   }
 
+  /** Whether a skip file is set, so a caller can spare itself building node ids when none is. */
+  public static boolean configured() {
+    return configured != null;
+  }
+
   /** {@link #REASON} when {@code nodeid} is on the skip list of this JVM, else null. Never throws. */
   public static String reason(String nodeid) {
     Path file = configured;
