@@ -60,6 +60,12 @@ class VintageIT {
   }
 
   @Test
+  void beforeClassUnderVintageIsTheVintageClass() throws Exception {
+    ForkedRun run = console(dir, ForkedRun.defaultJava(), "", List.of("crash.at=beforeClass", "crash.how=halt"), CLASS);
+    run.assertCrashed(CLASS, "Junit4Fixture", CLASS, "junit-vintage", "setup");
+  }
+
+  @Test
   void crashLogSkipsEveryInvocationOfAMethodUnderVintage() throws Exception {
     Path log = Files.writeString(dir.resolve("crashes.jsonl"),
         "{\"test_name\":\"parses\",\"nodeid\":\"" + CLASS + "#parses\",\"reason\":\"SIGSEGV\"}\n");
