@@ -11,6 +11,7 @@ public final class BadInputException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
+  private final String problem;
 
   public BadInputException(Path file, String problem) {
     this(file, problem, null);
@@ -19,10 +20,16 @@ public final class BadInputException extends Exception {
   public BadInputException(Path file, String problem, Throwable cause) {
     super(file + ": " + oneLine(problem), cause);
     this.file = file;
+    this.problem = oneLine(problem);
   }
 
   public Path file() {
     return file;
+  }
+
+  /** What is wrong with the file, without its name. */
+  public String problem() {
+    return problem;
   }
 
   private static String oneLine(String s) {

@@ -4,7 +4,6 @@ import io.testabort.agent.exit.ExitEvents;
 import io.testabort.agent.instrument.LazyTransformer;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -38,44 +37,30 @@ public final class AgentRuntime {
       AgentLog.debug("inert: neither 'file' nor 'dir' is set");
       return;
     }
-    long pid = ProcessHandle.current().pid();
-    final TestRegistry registry =
-        new TestRegistry(new MarkerFile(options.markerPath(pid)), pid, gpuId(options.gpuEnv()));
     ExitEvents.configure(options.onExit());
     SkipList.configure(options.skipFile());
     final LazyTransformer transformer = new LazyTransformer(agentJar);
     inst.addTransformer(transformer, true);
     // Runtime is loaded long before us; hook it once a test runs, not in every JVM
-    registry.onFirstStart(
+    TestRegistry.installLazily(
+        options,
         new Runnable() {
           @Override
           public void run() {
             transformer.retransformLoaded(inst, true);
           }
         });
-    TestRegistry.install(registry);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread("test-abort-shutdown") {
               @Override
               public void run() {
-                registry.shutdown();
+                TestRegistry.shutdownIfCreated();
               }
             });
     if (attached) {
       transformer.retransformLoaded(inst, false);
     }
-    AgentLog.debug("active, marker " + options.markerPath(pid));
-  }
-
-  /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */
-  static String gpuId(List<String> names) {
-    for (String name : names) {
-      String v = System.getenv(name);
-      if (v != null && !v.isEmpty()) {
-        return v;
-      }
-    }
-    return "unknown";
+    AgentLog.debug("active, markers " + (options.markerDir() != null ? "in " + options.markerDir() : "at " + options.markerPath(0)));
   }
 }

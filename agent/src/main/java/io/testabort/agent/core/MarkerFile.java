@@ -18,14 +18,14 @@ import java.util.Arrays;
  * a write of one page (4 KiB) cannot be cut short by a signal. A rename per update would force a disk
  * write each time (ext4 {@code auto_da_alloc}); this costs a page-cache copy.
  */
-final class MarkerFile {
+public final class MarkerFile {
   static final int PAGE = 4096;
 
   private final Path path;
   private FileChannel channel;
   private byte[] page = new byte[PAGE];
 
-  MarkerFile(Path path) {
+  public MarkerFile(Path path) {
     this.path = path;
   }
 
@@ -33,7 +33,8 @@ final class MarkerFile {
     return path;
   }
 
-  void write(byte[] json) throws IOException {
+  /** Replaces the marker's content with {@code json} (padded with spaces to the file's size). */
+  public void write(byte[] json) throws IOException {
     int size = page.length;
     if (json.length + 1 > size) {
       size = (json.length + 1 + PAGE - 1) / PAGE * PAGE;
@@ -64,7 +65,7 @@ final class MarkerFile {
   }
 
   /** Removes the marker (a clean end); a marker this JVM never wrote is left alone. */
-  void delete() throws IOException {
+  public void delete() throws IOException {
     if (channel == null) {
       return;
     }

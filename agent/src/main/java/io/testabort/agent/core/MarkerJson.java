@@ -23,6 +23,7 @@ final class MarkerJson {
     RunningTest top;
     List<RunningTest> running;
     ExitRecord exit;
+    long timeoutSeconds;
     long pid;
     String gpuId;
     JvmInfo jvm;
@@ -48,6 +49,9 @@ final class MarkerJson {
       optional(g, "unique_id", t.uniqueId);
       g.writeStringField("phase", t.effectivePhase());
       g.writeStringField("thread", cap(t.thread.getName()));
+      if (c.timeoutSeconds > 0) {
+        g.writeNumberField("timeout", c.timeoutSeconds);
+      }
       if (c.running != null && c.running.size() > 1) {
         g.writeArrayFieldStart("running");
         int n = 0;

@@ -1,6 +1,7 @@
 package io.testabort.agent.core;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,10 +18,12 @@ import java.util.Map;
  */
 public final class TestRegistry {
   private static volatile TestRegistry instance;
+  private static AgentOptions pendingOptions;
+  private static final List<Runnable> pendingFirstStart = new ArrayList<>();
 
   private final Map<String, RunningTest> running = new LinkedHashMap<>();
   private final MarkerFile marker;
-  private final MarkerJson json = new MarkerJson();
+  private MarkerJson json;
   private final long pid;
   private final String gpuId;
   private final List<Runnable> onFirstStart = new ArrayList<>();
@@ -29,26 +32,72 @@ public final class TestRegistry {
   private RunningTest lastTop;
   private ExitRecord exit;
   private String statusOverride;
+  private RunningTest timedOut;
+  private long timeoutSeconds;
   private boolean closed;
 
-  TestRegistry(MarkerFile marker, long pid, String gpuId) {
+  public TestRegistry(MarkerFile marker, long pid, String gpuId) {
     this.marker = marker;
     this.pid = pid;
     this.gpuId = gpuId;
   }
 
-  /** The registry of this JVM, or null when the agent is inert. */
+  /**
+   * The registry of this JVM, or null when the agent is inert. Built on first use: the pid, the marker
+   * path and the JSON writer cost start-up time that JVMs which never run a test should not pay.
+   */
   public static TestRegistry get() {
+    TestRegistry r = instance;
+    return r != null || pendingOptions == null ? r : create();
+  }
+
+  private static synchronized TestRegistry create() {
+    if (instance == null && pendingOptions != null) {
+      long pid = ProcessHandle.current().pid();
+      final TestRegistry r = new TestRegistry(new MarkerFile(pendingOptions.markerPath(pid)), pid, gpuId(pendingOptions.gpuEnv()));
+      r.onFirstStart.addAll(pendingFirstStart);
+      final long timeout = pendingOptions.timeoutSeconds();
+      if (timeout > 0) {
+        r.onFirstStart.add(
+            new Runnable() {
+              @Override
+              public void run() {
+                Watchdog.start(r, timeout);
+              }
+            });
+      }
+      instance = r;
+    }
     return instance;
+  }
+
+  /** Makes {@link #get()} build a registry for {@code options}, running {@code firstStart} when a test first starts. */
+  static synchronized void installLazily(AgentOptions options, Runnable firstStart) {
+    pendingOptions = options;
+    pendingFirstStart.add(firstStart);
+  }
+
+  /** Shutdown hook of the agent: only a registry that was built has a marker to settle. */
+  static void shutdownIfCreated() {
+    TestRegistry r = instance;
+    if (r != null) {
+      r.shutdown();
+    }
+  }
+
+  /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */
+  static String gpuId(List<String> names) {
+    for (String name : names) {
+      String v = System.getenv(name);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return "unknown";
   }
 
   static void install(TestRegistry registry) {
     instance = registry;
-  }
-
-  /** Runs {@code action} once, when the first test or container starts (outside the registry's lock). */
-  synchronized void onFirstStart(Runnable action) {
-    onFirstStart.add(action);
   }
 
   /**
@@ -143,6 +192,31 @@ public final class TestRegistry {
     closed = true;
   }
 
+  Path markerPath() {
+    return marker.path();
+  }
+
+  /**
+   * The test that has run longest, if longer than {@code nanos}; a container counts only before its first
+   * child starts (a hanging {@code @BeforeAll}), since it otherwise runs as long as all its tests.
+   */
+  synchronized RunningTest runningLongerThan(long nanos) {
+    long now = System.nanoTime();
+    for (RunningTest t : running.values()) {
+      if ((t.isTest || !t.hadChildren) && now - t.startNanos > nanos) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** The watchdog gave up on {@code test}: the marker names it with status timeout, and stays. */
+  synchronized void timedOut(RunningTest test, long seconds) {
+    timedOut = test;
+    timeoutSeconds = seconds;
+    finalStatus("timeout");
+  }
+
   /**
    * The JVM shuts down. With nothing running the marker goes; otherwise the JVM is leaving in the middle
    * of a test (System.exit, SIGTERM, SIGINT) and the marker stays, saying how.
@@ -199,6 +273,7 @@ public final class TestRegistry {
     try {
       if (jvm == null) {
         jvm = JvmInfo.read(pid);
+        json = new MarkerJson();
       }
       MarkerJson.Content c = new MarkerJson.Content();
       c.pid = pid;
@@ -227,6 +302,10 @@ public final class TestRegistry {
       } else {
         c.status = "running";
         lastTop = c.top;
+      }
+      if (timedOut != null) {
+        c.top = timedOut;
+        c.timeoutSeconds = timeoutSeconds;
       }
       if (statusOverride != null) {
         c.status = statusOverride;

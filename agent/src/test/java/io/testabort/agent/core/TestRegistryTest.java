@@ -183,4 +183,27 @@ class TestRegistryTest {
     r.shutdown();
     assertThat(marker()).contains("\"status\":\"timeout\"");
   }
+
+  @Test
+  void watchdogPicksTheOverdueTestAndAContainerOnlyBeforeItsFirstChild() throws Exception {
+    TestRegistry r = registry();
+    r.started(container("c", "com.example.BootTest"), null);
+    Thread.sleep(5);
+    assertThat(r.runningLongerThan(1_000_000).nodeid()).as("a hanging @BeforeAll").isEqualTo("com.example.BootTest");
+    r.started(test("t", "divides"), "c");
+    Thread.sleep(5);
+    assertThat(r.runningLongerThan(1_000_000).nodeid()).isEqualTo("com.example.CalcTest#divides");
+    assertThat(r.runningLongerThan(60_000_000_000L)).isNull();
+  }
+
+  @Test
+  void timedOutTestIsOnTopWithTheTimeout() throws IOException {
+    TestRegistry r = registry();
+    RunningTest hanging = test("t", "divides");
+    r.started(hanging, null);
+    r.started(test("u", "adds"), null);
+    r.timedOut(hanging, 600);
+    assertThat(marker()).contains("\"nodeid\":\"com.example.CalcTest#divides\"").contains("\"status\":\"timeout\"")
+        .contains("\"timeout\":600");
+  }
 }

@@ -1,0 +1,58 @@
+package io.testabort.reports.cli;
+
+import io.testabort.reports.crash.CrashLog;
+import io.testabort.reports.crash.CrashRecord;
+import io.testabort.reports.crash.MarkerCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "handle-abort",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "pytest-abort's handle_abort: if the marker shows a crash, log it and add it to every named report;",
+      "then remove the marker. Exit 0: crash handled, 1: no crash, 3: invalid marker or report (all kept as they were)."
+    })
+final class HandleAbortCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--marker", required = true, paramLabel = "M", description = "marker file")
+  Path marker;
+
+  @Mixin ReportOptions reports;
+
+  @Option(names = "--testfile", paramLabel = "NAME", description = "test file bare test names are anchored to (NAME.py::test)")
+  String testfile;
+
+  @Option(names = "--crash-log", paramLabel = "F", description = "JSONL crash log to append the record to")
+  Path crashLog;
+
+  @Option(names = "--min-duration", paramLabel = "S", description = "ignore markers younger than S seconds (default: ${DEFAULT-VALUE})")
+  double minDuration = MarkerCheck.DEFAULT_MIN_DURATION;
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<CrashRecord> crash = new MarkerCheck(minDuration).check(marker);
+    if (crash.isPresent()) {
+      // reports first: a bad report stops us before the log or the marker changes
+      List<Path> written = reports.reports().addCrashes(List.of(crash.get()), testfile);
+      if (crashLog != null) {
+        new CrashLog(crashLog).append(crash.get(), "runner");
+      }
+      for (Path p : written) {
+        spec.commandLine().getOut().println("patched " + p);
+      }
+    }
+    Files.deleteIfExists(marker);
+    return crash.isPresent() ? Main.EXIT_OK : Main.EXIT_NOTHING;
+  }
+}

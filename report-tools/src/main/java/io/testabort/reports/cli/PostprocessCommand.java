@@ -1,0 +1,51 @@
+package io.testabort.reports.cli;
+
+import io.testabort.reports.ReportSet;
+import io.testabort.reports.crash.CrashLog;
+import io.testabort.reports.crash.CrashRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "postprocess",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Adds every crashed node id of the crash log that a report does not show yet; running it again changes nothing.",
+      "Exit 0: done, 1: the log is missing or empty, 3: invalid log or report (all kept as they were)."
+    })
+final class PostprocessCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--crash-log", required = true, paramLabel = "F", description = "JSONL crash log")
+  Path crashLog;
+
+  @Mixin ReportOptions reports;
+
+  @Override
+  public Integer call() throws Exception {
+    ReportSet targets = reports.reports();
+    if (targets.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Name at least one report: --json, --html, --csv or --junit-xml");
+    }
+    if (!Files.exists(crashLog)) {
+      return Main.EXIT_NOTHING;
+    }
+    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read());
+    if (crashes.isEmpty()) {
+      return Main.EXIT_NOTHING;
+    }
+    for (Path p : targets.addCrashes(crashes, null)) {
+      spec.commandLine().getOut().println("patched " + p);
+    }
+    return Main.EXIT_OK;
+  }
+}

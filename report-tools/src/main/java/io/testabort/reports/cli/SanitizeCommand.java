@@ -1,0 +1,74 @@
+package io.testabort.reports.cli;
+
+import io.testabort.reports.BadInputException;
+import io.testabort.reports.pytest.html.BlobSanitizer;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sanitize PATH... [--glob]}: pytest-abort's jsonblob sanitizing over files and directories. */
+@Command(name = "sanitize", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Sanitizes the data-jsonblob of pytest-html reports in place (files, or matching files in directories).")
+final class SanitizeCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "report files or directories")
+  List<Path> paths;
+
+  @Option(names = "--glob", defaultValue = "*_log.html", description = "file pattern in directories (default: ${DEFAULT-VALUE})")
+  String glob;
+
+  @Override
+  public Integer call() {
+    int modified = 0;
+    int failed = 0;
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try {
+          files.addAll(matching(p));
+        } catch (IOException e) {
+          System.err.println(p + ": cannot list directory: " + e.getMessage());
+          failed++;
+        }
+      } else {
+        files.add(p);
+      }
+    }
+    for (Path f : files) {
+      try {
+        if (BlobSanitizer.sanitize(f)) {
+          modified++;
+        }
+      } catch (BadInputException e) {
+        System.err.println(e.getMessage());
+        failed++;
+      } catch (IOException | RuntimeException e) {
+        System.err.println(f + ": " + e);
+        failed++;
+      }
+    }
+    System.out.println("modified=" + modified + " total=" + files.size() + " failed=" + failed);
+    return failed > 0 ? Main.EXIT_BAD_INPUT : Main.EXIT_OK;
+  }
+
+  private List<Path> matching(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
+      for (Path p : ds) {
+        if (Files.isRegularFile(p)) {
+          out.add(p);
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+}

@@ -1,0 +1,157 @@
+package io.testabort.reports.pytest;
+
+import io.testabort.reports.BadInputException;
+import io.testabort.reports.ReportPatcher;
+import io.testabort.reports.crash.CrashRecord;
+import io.testabort.reports.io.AtomicFiles;
+import io.testabort.reports.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * pytest-json-report 1.5.0 files: the crash becomes a failed test in the plugin's own shape, the
+ * summary counts it, and everything else stays as written (one line, ASCII escapes, number text).
+ */
+public final class PytestJsonReport implements ReportPatcher {
+
+  @Override
+  public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
+    NodeId id = NodeId.of(crash.nodeid(), testfile);
+    Map<String, Object> doc;
+    if (Files.exists(report)) {
+      doc = read(report);
+      if (containsTest(doc, id.id())) {
+        return false;
+      }
+      tests(doc).add(testEntry(id, crash, collectedLineno(doc, id.id())));
+      countFailure(summary(doc));
+      doc.put("exitcode", 1L);
+    } else {
+      doc = minimalReport(id, crash);
+    }
+    byte[] bytes = Json.write(doc).getBytes(StandardCharsets.US_ASCII);
+    AtomicFiles.write(report, bytes);
+    return true;
+  }
+
+  /** The report as an ordered tree; anything that is not a pytest-json-report is bad input. */
+  public static Map<String, Object> read(Path report) throws BadInputException {
+    Object value = Json.read(report);
+    if (!(value instanceof Map)
+        || !(((Map<?, ?>) value).get("tests") instanceof List)
+        || !(((Map<?, ?>) value).get("summary") instanceof Map)) {
+      throw new BadInputException(report, "not a pytest-json-report file (no \"tests\" list and \"summary\" object)");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = (Map<String, Object>) value;
+    return doc;
+  }
+
+  /** Whether the report already has a test with this node id. */
+  public static boolean containsTest(Map<String, Object> doc, String nodeid) {
+    for (Object t : tests(doc)) {
+      if (t instanceof Map && nodeid.equals(((Map<?, ?>) t).get("nodeid"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> tests(Map<String, Object> doc) {
+    return (List<Object>) doc.get("tests");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> summary(Map<String, Object> doc) {
+    return (Map<String, Object>) doc.get("summary");
+  }
+
+  /** Counts one more failed test; a new {@code failed} goes where the plugin puts it: after the outcomes seen so far. */
+  private static void countFailure(Map<String, Object> summary) {
+    if (summary.containsKey("failed")) {
+      increment(summary, "failed");
+    } else {
+      Map<String, Object> copy = new LinkedHashMap<>(summary);
+      summary.clear();
+      for (Map.Entry<String, Object> e : copy.entrySet()) {
+        if (e.getKey().equals("total")) {
+          summary.put("failed", 1L);
+        }
+        summary.put(e.getKey(), e.getValue());
+      }
+      summary.putIfAbsent("failed", 1L);
+    }
+    increment(summary, "total");
+    increment(summary, "collected");
+  }
+
+  private static void increment(Map<String, Object> summary, String key) {
+    Object n = summary.get(key);
+    summary.put(key, (n instanceof Number ? ((Number) n).longValue() : 0L) + 1);
+  }
+
+  /** The test's line as collected, when the collector saw it; else pytest-abort's 1. */
+  private static long collectedLineno(Map<String, Object> doc, String nodeid) {
+    if (doc.get("collectors") instanceof List) {
+      for (Object c : (List<?>) doc.get("collectors")) {
+        Object result = c instanceof Map ? ((Map<?, ?>) c).get("result") : null;
+        if (result instanceof List) {
+          for (Object item : (List<?>) result) {
+            if (item instanceof Map && nodeid.equals(((Map<?, ?>) item).get("nodeid"))
+                && ((Map<?, ?>) item).get("lineno") instanceof Number) {
+              return ((Number) ((Map<?, ?>) item).get("lineno")).longValue();
+            }
+          }
+        }
+      }
+    }
+    return 1;
+  }
+
+  private static Map<String, Object> testEntry(NodeId id, CrashRecord crash, long lineno) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("nodeid", id.id());
+    t.put("lineno", lineno);
+    t.put("outcome", "failed");
+    t.put("keywords", List.of(id.name(), "abort", id.file(), ""));
+    t.put("setup", stage(0.0, "passed"));
+    Map<String, Object> call = stage(crash.duration(), "failed");
+    call.put("longrepr", CrashText.longrepr(crash));
+    t.put("call", call);
+    t.put("teardown", stage(0.0, "passed"));
+    return t;
+  }
+
+  private static Map<String, Object> stage(double duration, String outcome) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("duration", duration);
+    s.put("outcome", outcome);
+    return s;
+  }
+
+  private static Map<String, Object> minimalReport(NodeId id, CrashRecord crash) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("created", System.currentTimeMillis() / 1000.0);
+    doc.put("duration", crash.duration());
+    doc.put("exitcode", 1L);
+    doc.put("root", Path.of("").toAbsolutePath().toString());
+    doc.put("environment", new LinkedHashMap<>());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("failed", 1L);
+    summary.put("total", 1L);
+    summary.put("collected", 1L);
+    doc.put("summary", summary);
+    doc.put("collectors", new ArrayList<>());
+    List<Object> tests = new ArrayList<>();
+    tests.add(testEntry(id, crash, 1));
+    doc.put("tests", tests);
+    return doc;
+  }
+}

@@ -1,0 +1,110 @@
+package io.testabort.reports.pytest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testabort.reports.Fixtures;
+import io.testabort.reports.crash.CrashRecord;
+import io.testabort.reports.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PytestJsonReportTest {
+  @TempDir Path tmp;
+
+  static CrashRecord crash(String nodeid, String reason) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("test_name", nodeid);
+    f.put("test_class", "TestX");
+    f.put("nodeid", nodeid);
+    f.put("reason", reason);
+    f.put("crash_time", "2026-01-01T12:00:00");
+    f.put("duration", 12.5);
+    f.put("gpu_id", "0");
+    return CrashRecord.of(f);
+  }
+
+  @Test
+  void addsOneFailedTestAndChangesNothingElseInEveryRealReport() throws Exception {
+    for (Path raw : Fixtures.raws(".json")) {
+      Path report = Files.copy(raw, tmp.resolve(raw.getFileName()));
+      byte[] before = Files.readAllBytes(report);
+      assertThat(new PytestJsonReport().addCrash(report, crash("test_x.py::test_crashed\t\u00e9\udce9", "SIGSEGV\u0007 in C"), null)).isTrue();
+
+      byte[] after = Files.readAllBytes(report);
+      String text = new String(after, StandardCharsets.US_ASCII);
+      assertThat(text).as(raw.toString()).doesNotContain("\n").matches("\\p{ASCII}*");
+      Map<String, Object> doc = PytestJsonReport.read(report);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> added = (Map<String, Object>) PytestJsonReport.tests(doc).remove(PytestJsonReport.tests(doc).size() - 1);
+      assertThat(added.keySet()).containsExactly("nodeid", "lineno", "outcome", "keywords", "setup", "call", "teardown");
+      assertThat(added).containsEntry("nodeid", "test_x.py::test_crashed\t\u00e9\udce9").containsEntry("outcome", "failed");
+      assertThat((String) ((Map<?, ?>) added.get("call")).get("longrepr"))
+          .isEqualTo("Test aborted: SIGSEGV  in C\nTest Class: TestX\nAbort detected at: 2026-01-01T12:00:00\nGPU ID: 0");
+
+      // undoing exactly the counted changes gives back the original bytes
+      Map<String, Object> original = PytestJsonReport.read(raw);
+      assertThat(((Number) doc.get("exitcode")).intValue()).isEqualTo(1);
+      doc.put("exitcode", original.get("exitcode"));
+      Map<?, ?> summary = (Map<?, ?>) doc.get("summary");
+      Map<?, ?> oldSummary = (Map<?, ?>) original.get("summary");
+      for (String key : List.of("failed", "total", "collected")) {
+        long old = oldSummary.containsKey(key) ? ((Number) oldSummary.get(key)).longValue() : 0;
+        assertThat(((Number) summary.get(key)).longValue()).as(key).isEqualTo(old + 1);
+      }
+      doc.put("summary", oldSummary);
+      assertThat(Json.write(doc).getBytes(StandardCharsets.US_ASCII)).isEqualTo(before);
+
+      // the same crash again: nothing to do, not a byte changes
+      assertThat(new PytestJsonReport().addCrash(report, crash("test_x.py::test_crashed\t\u00e9\udce9", "other"), null)).isFalse();
+      assertThat(Files.readAllBytes(report)).isEqualTo(after);
+    }
+  }
+
+  @Test
+  void newFailedCountGoesBeforeTotal() throws Exception {
+    Path report = Files.copy(Fixtures.raw("test_bigout_log.json"), tmp.resolve("r.json"));
+    new PytestJsonReport().addCrash(report, crash("test_bigout.py::test_x", "r"), null);
+    assertThat(Json.write(PytestJsonReport.read(report).get("summary")))
+        .isEqualTo("{\"passed\": 2, \"failed\": 1, \"total\": 3, \"collected\": 3}");
+  }
+
+  @Test
+  void usesTheCollectedLineOfAKnownTest() throws Exception {
+    Path report = Files.copy(Fixtures.raw("test_basic_log.json"), tmp.resolve("r.json"));
+    // drop the test entry but keep its collector record, as when pytest died in that test
+    Map<String, Object> doc = PytestJsonReport.read(report);
+    PytestJsonReport.tests(doc).removeIf(t -> ((Map<?, ?>) t).get("nodeid").equals("test_basic.py::test_xfail"));
+    Files.writeString(report, Json.write(doc));
+    new PytestJsonReport().addCrash(report, crash("test_basic.py::test_xfail", "r"), null);
+    List<Object> tests = PytestJsonReport.tests(PytestJsonReport.read(report));
+    assertThat(((Number) ((Map<?, ?>) tests.get(tests.size() - 1)).get("lineno")).intValue()).isEqualTo(67);
+  }
+
+  @Test
+  void createsAMinimalReportAndAnchorsBareNames() throws Exception {
+    Path report = tmp.resolve("new/test_missing_log.json");
+    assertThat(new PytestJsonReport().addCrash(report, crash("test_crashed_before_report", "r"), "test_missing")).isTrue();
+    Map<String, Object> doc = PytestJsonReport.read(report);
+    assertThat(doc.keySet()).containsExactly("created", "duration", "exitcode", "root", "environment", "summary", "collectors", "tests");
+    assertThat(Json.write(doc.get("summary"))).isEqualTo("{\"failed\": 1, \"total\": 1, \"collected\": 1}");
+    assertThat(((Map<?, ?>) PytestJsonReport.tests(doc).get(0)).get("nodeid")).isEqualTo("test_missing.py::test_crashed_before_report");
+  }
+
+  @Test
+  void keepsJvmNodeIds() {
+    assertThat(NodeId.of("com.x.CalcTest#divides[2]", "test_x").id()).isEqualTo("com.x.CalcTest#divides[2]");
+    assertThat(NodeId.of("com.x.BootTest", "test_x").id()).isEqualTo("com.x.BootTest");
+    assertThat(NodeId.of("test_a[1.5]", "test_x.py").id()).isEqualTo("test_x.py::test_a[1.5]");
+    assertThat(NodeId.of("TestA::test_b", "test_x").id()).isEqualTo("test_x.py::TestA::test_b");
+    NodeId jvm = NodeId.of("com.x.A$B#m[1]", null);
+    assertThat(List.of(jvm.module(), jvm.name(), jvm.file())).containsExactly("com.x.A$B", "m[1]", "com.x.A$B");
+    NodeId py = NodeId.of("tests/test_x.py::TestA::test_b[1]", null);
+    assertThat(List.of(py.module(), py.name(), py.file())).containsExactly("test_x", "test_b[1]", "tests/test_x.py");
+  }
+}
