@@ -1,6 +1,7 @@
 package io.testabort.agent.testng;
 
 import net.bytebuddy.asm.Advice;
+import org.testng.ITestClass;
 import org.testng.ITestNGMethod;
 import org.testng.internal.invokers.TestMethodArguments;
 
@@ -15,8 +16,10 @@ public final class InvokeMethodAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static String enter(@Advice.Argument(0) TestMethodArguments arguments) {
     ITestNGMethod method = arguments.getTestMethod();
+    // the class under test, as TestNG's reports name it, not the one declaring an inherited method
+    ITestClass testClass = arguments.getTestClass();
     return TestNGEvents.invocationStarted(
-        method.getRealClass().getName(),
+        (testClass != null ? testClass.getRealClass() : method.getRealClass()).getName(),
         method.getMethodName(),
         method.isDataDriven(),
         arguments.getParametersIndex(),

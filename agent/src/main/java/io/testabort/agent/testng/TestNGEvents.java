@@ -100,8 +100,9 @@ public final class TestNGEvents {
   }
 
   /**
-   * Class-level configuration methods begin: the class is named while they run, in setup for
-   * {@code @BeforeClass}, teardown for {@code @AfterClass}. Returns the key to finish.
+   * A configuration method outside a test invocation begins: its class is named while it runs, in setup
+   * for {@code @BeforeClass} (and suite/test level), teardown for the after kinds. Returns the key to
+   * finish.
    */
   public static String classStarted(String className, boolean after) {
     TestRegistry registry = TestRegistry.get();

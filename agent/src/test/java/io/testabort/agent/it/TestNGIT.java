@@ -86,6 +86,20 @@ class TestNGIT {
   }
 
   @Test
+  void beforeClassOnOldestTestNG751() throws Exception {
+    ForkedRun run = testng(ForkedRun.defaultJava(), dir, "7.5.1", "", List.of("crash.at=beforeClass", "crash.how=halt"),
+        "-testclass", CLASS);
+    run.assertCrashed(CLASS, "NgFixture", CLASS, "testng", "setup");
+  }
+
+  @Test
+  void beforeSuiteNamesItsClass() throws Exception {
+    ForkedRun run = testng(ForkedRun.defaultJava(), dir, NEWEST, "", List.of("crash.at=beforeSuite", "crash.how=halt"),
+        "-testclass", CLASS);
+    run.assertCrashed(CLASS, "NgFixture", CLASS, "testng", "setup");
+  }
+
+  @Test
   void secondOfAnInvocationCountIsRepeats2() throws Exception {
     ForkedRun run = testng(ForkedRun.defaultJava(), dir, NEWEST, "", List.of("crash.at=repeats2", "crash.how=halt"),
         "-testclass", CLASS);
