@@ -1,6 +1,7 @@
 package io.testabort.reports;
 
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.CrashRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 

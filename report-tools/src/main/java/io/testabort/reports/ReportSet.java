@@ -1,7 +1,8 @@
 package io.testabort.reports;
 
-import io.testabort.reports.crash.CrashRecord;
-import io.testabort.reports.io.AtomicFiles;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.CrashRecord;
+import io.testabort.crash.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

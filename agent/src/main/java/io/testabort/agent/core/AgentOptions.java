@@ -193,6 +193,11 @@ public final class AgentOptions {
     return markerDir == null ? null : markerDir.resolve("last_running_" + pid + ".json");
   }
 
+  /** One marker per JVM in {@code dir} (no {@code file} given). */
+  public boolean dirMode() {
+    return markerFile == null && markerDir != null;
+  }
+
   public Path markerDir() {
     return markerDir;
   }

@@ -56,6 +56,21 @@ public final class TestRegistry {
       long pid = ProcessHandle.current().pid();
       final TestRegistry r = new TestRegistry(new MarkerFile(pendingOptions.markerPath(pid)), pid, gpuId(pendingOptions.gpuEnv()));
       r.onFirstStart.addAll(pendingFirstStart);
+      final AgentOptions options = pendingOptions;
+      if (options.crashLog() != null) {
+        final long ownPid = pid;
+        r.onFirstStart.add(
+            new Runnable() {
+              @Override
+              public void run() {
+                if (options.dirMode()) {
+                  DeadMarkers.collectInBackground(options.markerDir(), options.crashLog());
+                } else {
+                  DeadMarkers.recordBeforeOverwrite(options.markerPath(ownPid), options.crashLog(), ownPid);
+                }
+              }
+            });
+      }
       final long timeout = pendingOptions.timeoutSeconds();
       if (timeout > 0) {
         r.onFirstStart.add(
@@ -81,6 +96,7 @@ public final class TestRegistry {
   static void shutdownIfCreated() {
     TestRegistry r = instance;
     if (r != null) {
+      DeadMarkers.awaitCollection(2000);
       r.shutdown();
     }
   }

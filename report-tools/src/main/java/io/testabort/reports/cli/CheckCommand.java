@@ -1,8 +1,8 @@
 package io.testabort.reports.cli;
 
-import io.testabort.reports.crash.CrashJson;
-import io.testabort.reports.crash.CrashRecord;
-import io.testabort.reports.crash.MarkerCheck;
+import io.testabort.crash.CrashJson;
+import io.testabort.crash.CrashRecord;
+import io.testabort.crash.MarkerCheck;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

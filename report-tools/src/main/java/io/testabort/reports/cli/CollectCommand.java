@@ -1,10 +1,10 @@
 package io.testabort.reports.cli;
 
-import io.testabort.reports.BadInputException;
-import io.testabort.reports.crash.Collector;
-import io.testabort.reports.crash.CrashJson;
-import io.testabort.reports.crash.CrashLog;
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.Collector;
+import io.testabort.crash.CrashJson;
+import io.testabort.crash.CrashLog;
+import io.testabort.crash.CrashRecord;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

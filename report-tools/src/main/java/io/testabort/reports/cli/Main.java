@@ -1,6 +1,6 @@
 package io.testabort.reports.cli;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;

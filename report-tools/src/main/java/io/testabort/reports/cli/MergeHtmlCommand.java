@@ -1,6 +1,6 @@
 package io.testabort.reports.cli;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import io.testabort.reports.pytest.html.HtmlMerger;
 import java.io.IOException;
 import java.nio.file.Path;

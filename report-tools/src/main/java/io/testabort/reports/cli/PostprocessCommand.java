@@ -1,8 +1,8 @@
 package io.testabort.reports.cli;
 
 import io.testabort.reports.ReportSet;
-import io.testabort.reports.crash.CrashLog;
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.CrashLog;
+import io.testabort.crash.CrashRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

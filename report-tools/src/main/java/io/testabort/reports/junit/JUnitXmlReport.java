@@ -1,11 +1,11 @@
 package io.testabort.reports.junit;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportPatcher;
-import io.testabort.reports.crash.CrashRecord;
-import io.testabort.reports.crash.HsErrLog;
-import io.testabort.reports.io.AtomicFiles;
-import io.testabort.reports.io.Inputs;
+import io.testabort.crash.CrashRecord;
+import io.testabort.crash.HsErrLog;
+import io.testabort.crash.io.AtomicFiles;
+import io.testabort.crash.io.Inputs;
 import io.testabort.reports.pytest.NodeId;
 import java.io.IOException;
 import java.io.StringReader;

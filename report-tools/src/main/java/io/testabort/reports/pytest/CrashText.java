@@ -1,6 +1,6 @@
 package io.testabort.reports.pytest;
 
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.CrashRecord;
 
 /** The text pytest-abort shows for a crashed test, shared by the report formats. */
 public final class CrashText {

@@ -1,8 +1,8 @@
 package io.testabort.reports.pytest;
 
-import io.testabort.reports.BadInputException;
-import io.testabort.reports.io.AtomicFiles;
-import io.testabort.reports.json.Json;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.io.AtomicFiles;
+import io.testabort.crash.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

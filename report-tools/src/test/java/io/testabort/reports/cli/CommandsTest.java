@@ -3,9 +3,9 @@ package io.testabort.reports.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.reports.Fixtures;
-import io.testabort.reports.crash.CrashLog;
-import io.testabort.reports.crash.IsoTime;
-import io.testabort.reports.json.Json;
+import io.testabort.crash.CrashLog;
+import io.testabort.crash.IsoTime;
+import io.testabort.crash.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -3,9 +3,9 @@ package io.testabort.reports.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.testabort.reports.BadInputException;
-import io.testabort.reports.crash.CrashRecord;
-import io.testabort.reports.crash.JavaProcesses;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.CrashRecord;
+import io.testabort.crash.JavaProcesses;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

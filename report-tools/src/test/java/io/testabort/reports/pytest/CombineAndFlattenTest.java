@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.reports.Fixtures;
 import io.testabort.reports.cli.Cli;
-import io.testabort.reports.json.Json;
+import io.testabort.crash.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

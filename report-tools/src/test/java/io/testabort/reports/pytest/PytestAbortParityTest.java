@@ -3,7 +3,7 @@ package io.testabort.reports.pytest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.reports.Fixtures;
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.CrashRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

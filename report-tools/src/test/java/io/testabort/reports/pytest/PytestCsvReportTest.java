@@ -4,7 +4,7 @@ import static io.testabort.reports.pytest.PytestJsonReportTest.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import io.testabort.reports.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.testabort.reports.pytest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.reports.Fixtures;
-import io.testabort.reports.crash.CrashRecord;
-import io.testabort.reports.json.Json;
+import io.testabort.crash.CrashRecord;
+import io.testabort.crash.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

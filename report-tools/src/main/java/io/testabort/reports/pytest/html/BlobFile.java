@@ -3,7 +3,7 @@ package io.testabort.reports.pytest.html;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.FilterInputStream;

@@ -2,7 +2,7 @@ package io.testabort.reports.pytest.html;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import java.io.IOException;
 
 /**

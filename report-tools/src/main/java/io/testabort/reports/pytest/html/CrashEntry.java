@@ -1,7 +1,7 @@
 package io.testabort.reports.pytest.html;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.CrashRecord;
 import java.io.IOException;
 
 /** The blob entry (and static row) for one crashed test, shaped like a result pytest-html writes. */

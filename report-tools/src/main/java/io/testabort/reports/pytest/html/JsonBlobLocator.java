@@ -1,6 +1,6 @@
 package io.testabort.reports.pytest.html;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

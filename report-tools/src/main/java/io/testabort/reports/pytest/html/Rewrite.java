@@ -1,7 +1,7 @@
 package io.testabort.reports.pytest.html;
 
-import io.testabort.reports.BadInputException;
-import io.testabort.reports.io.AtomicFiles;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.testabort.reports.pytest.html;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ final class TableOnlyReport {
           + updated.substring(m.end());
     }
     byte[] bytes = updated.getBytes(StandardCharsets.ISO_8859_1);
-    io.testabort.reports.io.AtomicFiles.write(file, bytes);
+    io.testabort.crash.io.AtomicFiles.write(file, bytes);
     return true;
   }
 }

@@ -1,6 +1,6 @@
 package io.testabort.reports.pytest.html;
 
-import io.testabort.reports.crash.CrashRecord;
+import io.testabort.crash.CrashRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package io.testabort.reports.pytest.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import io.testabort.reports.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;

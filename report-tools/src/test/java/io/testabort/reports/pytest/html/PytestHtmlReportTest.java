@@ -3,7 +3,7 @@ package io.testabort.reports.pytest.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.testabort.reports.BadInputException;
+import io.testabort.crash.BadInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

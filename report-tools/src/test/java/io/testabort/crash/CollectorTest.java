@@ -1,0 +1,122 @@
+package io.testabort.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.testabort.reports.cli.Main;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectorTest {
+  @TempDir Path tmp;
+
+  /** The pid of a process that has exited. */
+  static long deadPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
+  static Path marker(Path dir, long pid, String status) throws Exception {
+    return Files.writeString(dir.resolve("last_running_" + pid + ".json"), "{\"test_name\": \"t" + pid + "\", \"nodeid\": \"com.x.T#t" + pid
+        + "\", \"start_time\": \"" + IsoTime.format(LocalDateTime.now().minusSeconds(1)) + "\", \"status\": \"" + status + "\", \"pid\": " + pid
+        + ", \"gpu_id\": \"unknown\"}" + " ".repeat(64));
+  }
+
+  @Test
+  void recordsDeadRunningMarkersDropsIdleOnesKeepsLiveOnes() throws Exception {
+    long dead = deadPid();
+    long idle = deadPid();
+    long live = ProcessHandle.current().pid();
+    marker(tmp, dead, "running");
+    marker(tmp, idle, "idle");
+    Path liveMarker = marker(tmp, live, "running");
+    Files.writeString(tmp.resolve("notes.txt"), "not a marker");
+    CrashLog log = new CrashLog(tmp.resolve("log/crashes.jsonl"));
+
+    Collector.Result result = new Collector(tmp, log).collect();
+    assertThat(result.records()).extracting(CrashRecord::nodeid).containsExactly("com.x.T#t" + dead);
+    assertThat(result.records().get(0).fields()).containsEntry("source", "collector").containsEntry("pid", String.valueOf(dead))
+        .containsEntry("test_class", "com.x.T");
+    assertThat(log.read()).extracting(CrashJson::toLine).containsExactly(CrashJson.toLine(result.records().get(0)));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(liveMarker.getFileName().toString(), "notes.txt", "log");
+    }
+    assertThat(new Collector(tmp, log).collect().records()).isEmpty();
+  }
+
+  @Test
+  void invalidMarkerIsReportedAndLeftInPlace() throws Exception {
+    long dead = deadPid();
+    Path bad = Files.writeString(tmp.resolve("last_running_" + dead + ".json"), "{\"status\": \"running\", \"start");
+    long good = deadPid();
+    marker(tmp, good, "running");
+    Collector.Result result = new Collector(tmp, null).collect();
+    assertThat(result.records()).hasSize(1);
+    assertThat(result.invalid()).singleElement().satisfies(e -> assertThat(e.file()).isEqualTo(bad));
+    assertThat(Files.readString(bad)).isEqualTo("{\"status\": \"running\", \"start");
+  }
+
+  @Test
+  void aMarkerIsGivenBackWhenTheCrashLogCannotBeWritten() throws Exception {
+    Path marker = marker(tmp, deadPid(), "running");
+    Path unwritable = Files.createDirectory(tmp.resolve("log-is-a-directory"));
+    assertThatThrownBy(() -> new Collector(tmp, new CrashLog(unwritable)).collect()).isInstanceOf(java.io.IOException.class);
+    assertThat(marker).exists();
+    assertThat(new Collector(tmp, null).collect().records()).hasSize(1);
+  }
+
+  @Test
+  void eightCollectorProcessesRecordEachMarkerExactlyOnce() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("markers"));
+    Set<String> expected = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      long pid = deadPid();
+      marker(dir, pid, "running");
+      expected.add("com.x.T#t" + pid);
+    }
+    Path log = tmp.resolve("crashes.jsonl");
+    List<Process> collectors = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String[] args = {"collect", "--marker-dir", dir.toString(), "--crash-log", log.toString()};
+      List<String> cmd = new ArrayList<>(List.of(JavaProcesses.currentJava().toString(), "-cp", System.getProperty("java.class.path"),
+          Main.class.getName()));
+      cmd.addAll(List.of(args));
+      collectors.add(new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out" + i + ".jsonl").toFile())
+          .redirectError(tmp.resolve("err" + i + ".txt").toFile()).start());
+    }
+    List<String> printed = new ArrayList<>();
+    for (int i = 0; i < collectors.size(); i++) {
+      int code = collectors.get(i).waitFor();
+      assertThat(code).as(Files.readString(tmp.resolve("err" + i + ".txt"))).isIn(0, 1);
+      printed.addAll(Files.readAllLines(tmp.resolve("out" + i + ".jsonl")));
+    }
+
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(50);
+    List<String> logged = new ArrayList<>();
+    for (String line : lines) {
+      logged.add(CrashJson.fromJson(line).nodeid()); // every line is a whole record
+    }
+    assertThat(logged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(printed.stream().map(l -> {
+      try {
+        return CrashJson.fromJson(l).nodeid();
+      } catch (Exception e) {
+        throw new AssertionError(l, e);
+      }
+    }).collect(Collectors.toList())).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+}
