@@ -38,6 +38,7 @@ public final class AgentRuntime {
       return;
     }
     ExitEvents.configure(options.onExit());
+    SkipList.configure(options.skipFile());
     final LazyTransformer transformer = new LazyTransformer(agentJar);
     inst.addTransformer(transformer, true);
     // Runtime is loaded long before us; hook it once a test runs, not in every JVM

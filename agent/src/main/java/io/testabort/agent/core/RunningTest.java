@@ -76,6 +76,10 @@ public final class RunningTest {
     return phase;
   }
 
+  public String testName() {
+    return testName;
+  }
+
   public Thread thread() {
     return thread;
   }
@@ -88,12 +92,15 @@ public final class RunningTest {
     return method;
   }
 
-  /** The phase a container is in: setup until its first child starts, teardown after. */
+  /**
+   * The phase a container is in: setup until its first child starts, teardown after, or from the start
+   * when it was built in teardown (a container seen only in its class-level teardown, as TestNG's).
+   */
   String effectivePhase() {
     if (isTest) {
       return phase;
     }
-    return hadChildren ? TEARDOWN : SETUP;
+    return hadChildren || TEARDOWN.equals(phase) ? TEARDOWN : SETUP;
   }
 
   @Override

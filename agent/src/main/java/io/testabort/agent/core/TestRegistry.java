@@ -159,10 +159,22 @@ public final class TestRegistry {
 
   /** The latest test (not container) started on the calling thread that still runs, or null. */
   public synchronized RunningTest currentTest() {
+    return latestOnThread(true);
+  }
+
+  /**
+   * The latest test or container started on the calling thread that still runs, or null. Lets one layer
+   * see that another (the JUnit Platform's Vintage engine, say) already records what runs on this thread.
+   */
+  public synchronized RunningTest latestOnThread() {
+    return latestOnThread(false);
+  }
+
+  private RunningTest latestOnThread(boolean testsOnly) {
     Thread me = Thread.currentThread();
     RunningTest found = null;
     for (RunningTest t : running.values()) {
-      if (t.isTest && t.thread == me) {
+      if ((t.isTest || !testsOnly) && t.thread == me) {
         found = t;
       }
     }

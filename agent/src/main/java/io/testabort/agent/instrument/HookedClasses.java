@@ -17,12 +17,30 @@ public final class HookedClasses {
   public static final String PLATFORM_LISTENER_ADAPTER = "org.junit.platform.launcher.core.ExecutionListenerAdapter";
   // Jupiter: where a test method runs between its before-each and after-each methods (the phases)
   public static final String JUPITER_TEST_METHOD = "org.junit.jupiter.engine.descriptor.TestMethodTestDescriptor";
+  // Jupiter: where a node decides whether it is skipped (the skip list); dynamic nodes override it
+  public static final String JUPITER_DESCRIPTOR = "org.junit.jupiter.engine.descriptor.JupiterTestDescriptor";
+  public static final String JUPITER_DYNAMIC_NODE = "org.junit.jupiter.engine.descriptor.DynamicNodeTestDescriptor";
+
+  // JUnit 4: test start/end of every runner; class runs and test leaves; the @Before and test statements
+  public static final String JUNIT4_NOTIFIER = "org.junit.runner.notification.RunNotifier";
+  public static final String JUNIT4_PARENT_RUNNER = "org.junit.runners.ParentRunner";
+  public static final String JUNIT4_RUN_BEFORES = "org.junit.internal.runners.statements.RunBefores";
+  public static final String JUNIT4_INVOKE_METHOD = "org.junit.internal.runners.statements.InvokeMethod";
+
+  // TestNG: test invocations, configuration methods, invoked-method listener calls
+  public static final String TESTNG_TEST_INVOKER = "org.testng.internal.invokers.TestInvoker";
+  public static final String TESTNG_CONFIG_INVOKER = "org.testng.internal.invokers.ConfigInvoker";
+  public static final String TESTNG_BASE_INVOKER = "org.testng.internal.invokers.BaseInvoker";
 
   // System.exit and Runtime.halt during a test
   public static final String RUNTIME = "java.lang.Runtime";
 
   private static final Set<String> INTERNAL_NAMES =
-      internalNames(PLATFORM_LISTENER_ADAPTER, JUPITER_TEST_METHOD, RUNTIME);
+      internalNames(
+          PLATFORM_LISTENER_ADAPTER, JUPITER_TEST_METHOD, JUPITER_DESCRIPTOR, JUPITER_DYNAMIC_NODE,
+          JUNIT4_NOTIFIER, JUNIT4_PARENT_RUNNER, JUNIT4_RUN_BEFORES, JUNIT4_INVOKE_METHOD,
+          TESTNG_TEST_INVOKER, TESTNG_CONFIG_INVOKER, TESTNG_BASE_INVOKER,
+          RUNTIME);
 
   public static boolean contains(String internalName) {
     return INTERNAL_NAMES.contains(internalName);

@@ -2,7 +2,9 @@ package io.testabort.agent.instrument;
 
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.exit.ExitInstrumentation;
+import io.testabort.agent.junit4.JUnit4Instrumentation;
 import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
+import io.testabort.agent.testng.TestNGInstrumentation;
 import java.io.File;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -22,7 +24,9 @@ public final class LazyTransformer implements ClassFileTransformer {
   }
 
   private static FrameworkInstrumentation[] instrumentations() {
-    return new FrameworkInstrumentation[] {new JUnitPlatformInstrumentation(), new ExitInstrumentation()};
+    return new FrameworkInstrumentation[] {
+      new JUnitPlatformInstrumentation(), new JUnit4Instrumentation(), new TestNGInstrumentation(), new ExitInstrumentation()
+    };
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.testabort.agent.junitplatform;
 
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.core.SkipList;
 import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.testng.TestNGEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,8 @@ public final class PlatformEvents {
     }
     try {
       RunningTest test = describe(uniqueId, displayName, isTest, className, methodName);
-      if (test != null) {
+      // recorded once: TestNG's engine reports a test from inside the invocation TestNG's hooks record
+      if (test != null && !(isTest && TestNGEvents.recordedOnThisThread(registry))) {
         registry.started(test, parentId);
       }
     } catch (Throwable t) {
@@ -43,6 +46,25 @@ public final class PlatformEvents {
       registry.finished(uniqueId);
     } catch (Throwable t) {
       AgentLog.error("JUnit Platform end of " + uniqueId, t);
+    }
+  }
+
+  /** The skip-list reason for a node that is about to run, or null to run it. */
+  public static String skipReason(
+      String uniqueId, String displayName, boolean isTest, String className, String methodName) {
+    if (!SkipList.configured()) {
+      return null; // every Jupiter node asks: no node id to build without a skip list
+    }
+    try {
+      RunningTest node = describe(uniqueId, displayName, isTest, className, methodName);
+      String reason = node == null ? null : SkipList.reason(node.nodeid());
+      if (reason != null) {
+        sources.remove(uniqueId); // a skipped container never starts nor finishes
+      }
+      return reason;
+    } catch (Throwable t) {
+      AgentLog.error("JUnit Platform skip list", t);
+      return null;
     }
   }
 

@@ -1,0 +1,158 @@
+package io.testabort.agent.junit4;
+
+import io.testabort.agent.core.AgentLog;
+import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.core.SkipList;
+import io.testabort.agent.core.TestRegistry;
+
+/**
+ * What the JUnit 4 advice calls, with plain strings only. Never throws.
+ *
+ * <p>Recorded once: under the JUnit Platform's Vintage engine the Platform hooks already record each
+ * JUnit 4 class and test (framework {@code junit-vintage}), and Vintage reports a test to the Platform
+ * from inside {@code RunNotifier.fireTestStarted}. So when the latest record on this thread is a Vintage
+ * one, this layer records nothing and only moves the phase of that test.
+ */
+public final class JUnit4Events {
+  static final String FRAMEWORK = "junit4";
+  static final String VINTAGE = "junit-vintage";
+
+  private JUnit4Events() {}
+
+  /** JUnit 4's node id: {@code class#method} with the method name JUnit 4 reports, or the class alone. */
+  static String nodeid(String className, String methodName) {
+    return methodName == null ? className : className + '#' + methodName;
+  }
+
+  static String key(String nodeid) {
+    return "junit4:" + nodeid;
+  }
+
+  /** After {@code RunNotifier.fireTestStarted}: every listener, Vintage's included, has seen the test. */
+  public static void testStarted(String className, String methodName, String displayName) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null || className == null) {
+      return;
+    }
+    try {
+      if (underVintage(registry)) {
+        return;
+      }
+      String nodeid = nodeid(className, methodName);
+      RunningTest test =
+          RunningTest.builder(key(nodeid), FRAMEWORK, true)
+              .nodeid(nodeid)
+              .testName(methodName != null ? methodName : simpleName(className))
+              .testClass(className)
+              .method(methodName)
+              .displayName(displayName)
+              .phase(RunningTest.CALL)
+              .build();
+      registry.started(test, key(className));
+    } catch (Throwable t) {
+      AgentLog.error("JUnit 4 start of " + displayName, t);
+    }
+  }
+
+  public static void testFinished(String className, String methodName) {
+    finished(key(nodeid(className, methodName)));
+  }
+
+  /**
+   * A runner of a test class starts ({@code ParentRunner.run}): the class is named while its
+   * {@code @BeforeClass}/{@code @AfterClass} methods run. Returns the key to finish, or null when nothing
+   * was recorded (Vintage records the class, or an enclosing runner of the same class already did, as
+   * {@code Parameterized} does).
+   */
+  public static String classStarted(String className) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null || className == null) {
+      return null;
+    }
+    try {
+      String key = key(className);
+      if (underVintage(registry) || registry.isRunning(key)) {
+        return null;
+      }
+      registry.started(
+          RunningTest.builder(key, FRAMEWORK, false)
+              .nodeid(className)
+              .testName(simpleName(className))
+              .testClass(className)
+              .build(),
+          null);
+      return key;
+    } catch (Throwable t) {
+      AgentLog.error("JUnit 4 start of " + className, t);
+      return null;
+    }
+  }
+
+  public static void classFinished(String key) {
+    if (key != null) {
+      finished(key);
+    }
+  }
+
+  /** {@code RunBefores.evaluate} with a test running: its {@code @Before} methods. */
+  public static void beforesEntered() {
+    phase(RunningTest.SETUP);
+  }
+
+  /** {@code InvokeMethod.evaluate}: the test method itself. */
+  public static void methodEntered() {
+    phase(RunningTest.CALL);
+  }
+
+  /** The test method returned or threw: {@code @After} methods and rules follow. */
+  public static void methodExited() {
+    phase(RunningTest.TEARDOWN);
+  }
+
+  /** The skip reason for a test or class, or null to run it. */
+  public static String skipReason(String className, String methodName) {
+    try {
+      return className == null ? null : SkipList.reason(nodeid(className, methodName));
+    } catch (Throwable t) {
+      AgentLog.error("JUnit 4 skip list", t);
+      return null;
+    }
+  }
+
+  private static boolean underVintage(TestRegistry registry) {
+    RunningTest latest = registry.latestOnThread();
+    return latest != null && VINTAGE.equals(latest.framework());
+  }
+
+  /** Moves the phase of this thread's JUnit 4 test, run directly or by Vintage; class-level hooks find none. */
+  private static void phase(String phase) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      RunningTest test = registry.currentTest();
+      if (test != null && (FRAMEWORK.equals(test.framework()) || VINTAGE.equals(test.framework()))) {
+        registry.phase(phase);
+      }
+    } catch (Throwable t) {
+      AgentLog.error("JUnit 4 phase", t);
+    }
+  }
+
+  private static void finished(String key) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.finished(key);
+    } catch (Throwable t) {
+      AgentLog.error("JUnit 4 end of " + key, t);
+    }
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,173 @@
+package io.testabort.agent.testng;
+
+import io.testabort.agent.core.AgentLog;
+import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.core.SkipList;
+import io.testabort.agent.core.TestRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the TestNG advice calls, with plain strings and numbers only. Never throws.
+ *
+ * <p>One invocation of a test method (a data-provider row, an {@code invocationCount} repetition, a
+ * retry) runs on one thread inside {@code TestInvoker.invokeMethod}, with its {@code @BeforeMethod} and
+ * {@code @AfterMethod}: that is the start/finish pair. A skipped invocation is not recorded; the thread
+ * remembers its reason while it runs so the configuration and listener hooks can skip its parts.
+ */
+public final class TestNGEvents {
+  static final String FRAMEWORK = "testng";
+  /** The key handed back for an invocation that is skipped, not recorded. */
+  static final String SKIPPED = "testng-skipped";
+  private static final String KEY_PREFIX = "testng:";
+
+  private static final AtomicLong sequence = new AtomicLong();
+  private static final ThreadLocal<String> skipping = new ThreadLocal<>();
+
+  private TestNGEvents() {}
+
+  /**
+   * {@code class#method}, plus {@code [i]} for the i-th data-provider row (TestNG counts rows from 0, the
+   * contract from 1) or, without a data provider, the i-th of {@code invocationCount} invocations.
+   */
+  static String nodeid(
+      String className, String methodName, boolean dataDriven, int parameterIndex, int invocationCount, int invocationsDone) {
+    String id = className + '#' + methodName;
+    if (dataDriven) {
+      return id + '[' + (parameterIndex + 1) + ']';
+    }
+    if (invocationCount > 1) {
+      return id + '[' + (invocationsDone + 1) + ']';
+    }
+    return id;
+  }
+
+  /** {@code invokeMethod} begins. Returns the key for {@link #invocationFinished}. */
+  public static String invocationStarted(
+      String className, String methodName, boolean dataDriven, int parameterIndex, int invocationCount, int invocationsDone) {
+    try {
+      String nodeid = nodeid(className, methodName, dataDriven, parameterIndex, invocationCount, invocationsDone);
+      String reason = SkipList.reason(nodeid);
+      if (reason != null) {
+        skipping.set(reason);
+        return SKIPPED;
+      }
+      TestRegistry registry = TestRegistry.get();
+      if (registry == null) {
+        return null;
+      }
+      String key = KEY_PREFIX + sequence.incrementAndGet();
+      registry.started(
+          RunningTest.builder(key, FRAMEWORK, true)
+              .nodeid(nodeid)
+              .testName(methodName)
+              .testClass(className)
+              .method(methodName)
+              .phase(RunningTest.SETUP)
+              .build(),
+          null);
+      return key;
+    } catch (Throwable t) {
+      AgentLog.error("TestNG start of " + className + '#' + methodName, t);
+      return null;
+    }
+  }
+
+  public static void invocationFinished(String key) {
+    if (SKIPPED.equals(key)) {
+      skipping.remove();
+    } else if (key != null) {
+      finished(key);
+    }
+  }
+
+  /**
+   * {@code TestInvoker.runTestResultListener}: TestNG tells its listeners a test started (after its
+   * {@code @BeforeMethod}s, before its body) or ended (before its {@code @AfterMethod}s).
+   */
+  public static void resultReported(boolean started) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      RunningTest test = registry.currentTest();
+      if (test != null && FRAMEWORK.equals(test.framework())) {
+        registry.phase(started ? RunningTest.CALL : RunningTest.TEARDOWN);
+      }
+    } catch (Throwable t) {
+      AgentLog.error("TestNG phase", t);
+    }
+  }
+
+  /**
+   * A configuration method outside a test invocation begins: its class is named while it runs, in setup
+   * for {@code @BeforeClass} (and suite/test level), teardown for the after kinds. Returns the key to
+   * finish.
+   */
+  public static String classStarted(String className, boolean after) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null || className == null) {
+      return null;
+    }
+    try {
+      String key = "testng-class:" + sequence.incrementAndGet();
+      registry.started(
+          RunningTest.builder(key, FRAMEWORK, false)
+              .nodeid(className)
+              .testName(className.substring(className.lastIndexOf('.') + 1))
+              .testClass(className)
+              .phase(after ? RunningTest.TEARDOWN : RunningTest.SETUP)
+              .build(),
+          null);
+      return key;
+    } catch (Throwable t) {
+      AgentLog.error("TestNG start of " + className, t);
+      return null;
+    }
+  }
+
+  public static void classFinished(String key) {
+    if (key != null) {
+      finished(key);
+    }
+  }
+
+  /**
+   * Whether these hooks record the test running on this thread. The JUnit Platform's TestNG engine reports
+   * each test from TestNG's listener calls inside that invocation; the Platform hooks then leave it be.
+   */
+  public static boolean recordedOnThisThread(TestRegistry registry) {
+    RunningTest test = registry.currentTest();
+    return test != null && test.key().startsWith(KEY_PREFIX);
+  }
+
+  /** The skip reason of the invocation running on this thread, or null. */
+  public static String skipping() {
+    return skipping.get();
+  }
+
+  /**
+   * Whether configuration methods must not run: {@code @BeforeMethod}/{@code @AfterMethod} of a skipped
+   * invocation, {@code @BeforeClass}/{@code @AfterClass} of a class on the skip list.
+   */
+  public static boolean skipConfigurations(String className, boolean methodLevel, boolean classLevel) {
+    try {
+      return (methodLevel && skipping.get() != null) || (classLevel && SkipList.reason(className) != null);
+    } catch (Throwable t) {
+      AgentLog.error("TestNG skip list", t);
+      return false;
+    }
+  }
+
+  private static void finished(String key) {
+    TestRegistry registry = TestRegistry.get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.finished(key);
+    } catch (Throwable t) {
+      AgentLog.error("TestNG end of " + key, t);
+    }
+  }
+}

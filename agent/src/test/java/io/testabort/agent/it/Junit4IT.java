@@ -1,0 +1,93 @@
+package io.testabort.agent.it;
+
+import static io.testabort.agent.it.ForkedRun.FIXTURES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** JUnit 4 run directly (JUnitCore), crashing for real in a Parameterized test, its @Before, its @BeforeClass. */
+class Junit4IT {
+  static final String CLASS = FIXTURES + "Junit4Fixture";
+
+  @TempDir Path dir;
+
+  static ForkedRun junit4(String java, Path dir, String junitJar, String agentOptions, List<String> props)
+      throws Exception {
+    return ForkedRun.run(
+        java, dir, agentOptions, props,
+        "-cp", ForkedRun.classpath(ForkedRun.lib(junitJar), ForkedRun.lib("hamcrest-core-1.3.jar")),
+        FIXTURES + "Junit4Main", CLASS);
+  }
+
+  static Stream<String> javas() {
+    return ForkedRun.javas();
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void segvInParameterizedTestNamesJUnit4sMethodName(String java) throws Exception {
+    ForkedRun run = junit4(java, dir, "junit-4.13.2.jar", "", List.of("crash.at=parses1", "crash.how=segv"));
+    run.assertCrashed(CLASS + "#parses[1]", "parses[1]", CLASS, "junit4", "call");
+    assertThat(run.stdout).contains("RAN parses0").doesNotContain("RAN parses1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void exitInBeforeIsSetupOfItsTest(String java) throws Exception {
+    ForkedRun run = junit4(java, dir, "junit-4.13.2.jar", "", List.of("crash.at=before1", "crash.how=exit"));
+    Map<String, Object> m = run.assertCrashed(CLASS + "#parses[1]", "parses[1]", CLASS, "junit4", "setup");
+    assertThat(m.get("exit")).asString().contains("code=3", "System.exit");
+    assertThat(m).doesNotContainKey("running");
+  }
+
+  @ParameterizedTest
+  @MethodSource("javas")
+  void haltInBeforeClassNamesTheClass(String java) throws Exception {
+    ForkedRun run = junit4(java, dir, "junit-4.13.2.jar", "", List.of("crash.at=beforeClass", "crash.how=halt"));
+    run.assertCrashed(CLASS, "Junit4Fixture", CLASS, "junit4", "setup");
+  }
+
+  @Test
+  void afterClassNamesTheClassInTeardown() throws Exception {
+    ForkedRun run =
+        junit4(ForkedRun.defaultJava(), dir, "junit-4.13.2.jar", "", List.of("crash.at=afterClass", "crash.how=halt"));
+    run.assertCrashed(CLASS, "Junit4Fixture", CLASS, "junit4", "teardown");
+  }
+
+  @Test
+  void afterOnOldestJUnit412IsTeardown() throws Exception {
+    ForkedRun run =
+        junit4(ForkedRun.defaultJava(), dir, "junit-4.12.jar", "", List.of("crash.at=after2", "crash.how=halt"));
+    run.assertCrashed(CLASS + "#parses[2]", "parses[2]", CLASS, "junit4", "teardown");
+  }
+
+  @Test
+  void cleanRunLeavesNoMarker() throws Exception {
+    ForkedRun run = junit4(ForkedRun.defaultJava(), dir, "junit-4.13.2.jar", "", List.of());
+    assertThat(run.exitCode).as(run.describe()).isZero();
+    assertThat(run.stdout).contains("RAN parses2");
+    assertThat(run.markers()).isEmpty();
+  }
+
+  @Test
+  void skipListedTestIsAnAssumptionFailureAndRunsNothing() throws Exception {
+    Path skip = Files.writeString(dir.resolve("skip.txt"), "# crashed last time\n\n" + CLASS + "#parses[1]\n");
+    // its @Before and its body would both crash the JVM
+    ForkedRun run =
+        junit4(ForkedRun.defaultJava(), dir, "junit-4.13.2.jar", "skip=" + skip, List.of("crash.at=before1,parses1"));
+    assertThat(run.exitCode).as(run.describe()).isZero();
+    assertThat(run.stdout)
+        .contains("SKIPPED parses[1](" + CLASS + "): crashed in an earlier run")
+        .contains("RAN parses0", "RAN parses2")
+        .doesNotContain("FAILED");
+    assertThat(run.markers()).isEmpty();
+  }
+}

@@ -1,0 +1,62 @@
+package io.testabort.agent.junitplatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testabort.agent.core.Registries;
+import io.testabort.agent.core.SkipList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The skip decision of Jupiter nodes: the node id they would be recorded under, against the skip list. */
+class PlatformSkipTest {
+  static final String ENGINE = "[engine:junit-jupiter]";
+  static final String CALC = ENGINE + "/[class:com.example.CalcTest]";
+  static final String REASON = "crashed in an earlier run";
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void install() throws Exception {
+    Registries.install(dir.resolve("marker.json"));
+    SkipList.configure(Files.writeString(dir.resolve("skip.txt"),
+        "com.example.CalcTest#divides[2]\ncom.example.CalcTest#adds\ncom.example.BootTest\n"));
+  }
+
+  @AfterEach
+  void uninstall() {
+    Registries.uninstall();
+    SkipList.configure(null);
+  }
+
+  @Test
+  void methodsAndClassesByTheirNodeid() {
+    assertThat(PlatformEvents.skipReason(CALC + "/[method:adds()]", "adds()", true, "com.example.CalcTest", "adds"))
+        .isEqualTo(REASON);
+    assertThat(PlatformEvents.skipReason(CALC + "/[method:subs()]", "subs()", true, "com.example.CalcTest", "subs"))
+        .isNull();
+    assertThat(PlatformEvents.skipReason(ENGINE + "/[class:com.example.BootTest]", "BootTest", false, "com.example.BootTest", null))
+        .isEqualTo(REASON);
+    assertThat(PlatformEvents.skipReason(ENGINE, "JUnit Jupiter", false, null, null)).isNull();
+  }
+
+  @Test
+  void invocationsByTheirIndexUnderTheirRunningTemplate() {
+    String template = CALC + "/[test-template:divides(int)]";
+    PlatformEvents.started(template, CALC, "divides(int)", false, "com.example.CalcTest", "divides");
+    assertThat(PlatformEvents.skipReason(template + "/[test-template-invocation:#2]", "[2] 2", true, null, null))
+        .isEqualTo(REASON);
+    assertThat(PlatformEvents.skipReason(template + "/[test-template-invocation:#1]", "[1] 1", true, null, null))
+        .isNull();
+    PlatformEvents.finished(template);
+  }
+
+  @Test
+  void withoutASkipFileNothingIsSkipped() {
+    SkipList.configure(null);
+    assertThat(PlatformEvents.skipReason(CALC + "/[method:adds()]", "adds()", true, "com.example.CalcTest", "adds")).isNull();
+  }
+}

@@ -1,0 +1,104 @@
+package io.testabort.agent.testng;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testabort.agent.core.Registries;
+import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.core.SkipList;
+import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.junitplatform.PlatformEvents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestNGEventsTest {
+  static final String CLASS = "com.example.SchedulerTest";
+
+  @TempDir Path dir;
+  TestRegistry registry;
+
+  @BeforeEach
+  void install() {
+    registry = Registries.install(dir.resolve("marker.json"));
+  }
+
+  @AfterEach
+  void uninstall() {
+    Registries.uninstall();
+    SkipList.configure(null);
+  }
+
+  @Test
+  void dataProviderRowsAreOneBased() {
+    assertThat(TestNGEvents.nodeid(CLASS, "schedules", true, 1, 1, 7)).isEqualTo(CLASS + "#schedules[2]");
+    assertThat(TestNGEvents.nodeid(CLASS, "schedules", true, 0, 1, 0)).isEqualTo(CLASS + "#schedules[1]");
+  }
+
+  @Test
+  void invocationCountRepetitionsAreOneBased() {
+    assertThat(TestNGEvents.nodeid(CLASS, "repeats", false, 0, 3, 0)).isEqualTo(CLASS + "#repeats[1]");
+    assertThat(TestNGEvents.nodeid(CLASS, "repeats", false, 0, 3, 2)).isEqualTo(CLASS + "#repeats[3]");
+    assertThat(TestNGEvents.nodeid(CLASS, "once", false, 0, 1, 0)).isEqualTo(CLASS + "#once");
+  }
+
+  @Test
+  void anInvocationGoesFromSetupThroughCallToTeardown() {
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    RunningTest test = registry.currentTest();
+    assertThat(test.nodeid()).isEqualTo(CLASS + "#schedules[2]");
+    assertThat(test.testName()).isEqualTo("schedules");
+    assertThat(test.framework()).isEqualTo("testng");
+    assertThat(test.phase()).isEqualTo("setup");
+    TestNGEvents.resultReported(true);
+    assertThat(test.phase()).isEqualTo("call");
+    TestNGEvents.resultReported(false);
+    assertThat(test.phase()).isEqualTo("teardown");
+    TestNGEvents.invocationFinished(key);
+    assertThat(registry.anythingRunning()).isFalse();
+  }
+
+  @Test
+  void sameNodeidOnTwoInstancesGetsTwoKeys() {
+    String a = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0);
+    String b = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0);
+    assertThat(a).isNotEqualTo(b);
+    assertThat(registry.isRunning(a)).isTrue();
+    assertThat(registry.isRunning(b)).isTrue();
+  }
+
+  @Test
+  void skippedInvocationIsNotRecordedAndSkipsItsMethodConfigurations() throws Exception {
+    SkipList.configure(Files.writeString(dir.resolve("skip.txt"), CLASS + "#schedules[2]\n"));
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    assertThat(registry.anythingRunning()).isFalse();
+    assertThat(TestNGEvents.skipping()).isEqualTo("crashed in an earlier run");
+    assertThat(TestNGEvents.skipConfigurations(CLASS, true, false)).isTrue();
+    assertThat(TestNGEvents.skipConfigurations(CLASS, false, true)).as("the class itself is not listed").isFalse();
+    TestNGEvents.invocationFinished(key);
+    assertThat(TestNGEvents.skipping()).isNull();
+    assertThat(TestNGEvents.skipConfigurations(CLASS, true, false)).isFalse();
+  }
+
+  @Test
+  void theTestNGEngineOfTheJUnitPlatformDoesNotRecordItAgain() {
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    String uniqueId = "[engine:testng]/[class:" + CLASS + "]/[method:schedules(int)]";
+    PlatformEvents.started(uniqueId, null, "schedules", true, CLASS, "schedules");
+    assertThat(registry.isRunning(uniqueId)).isFalse();
+    assertThat(registry.currentTest().key()).isEqualTo(key);
+    PlatformEvents.finished(uniqueId);
+    assertThat(registry.isRunning(key)).isTrue();
+  }
+
+  @Test
+  void classLevelConfigurationsNameTheClass() {
+    String key = TestNGEvents.classStarted(CLASS, false);
+    assertThat(registry.latestOnThread().nodeid()).isEqualTo(CLASS);
+    assertThat(registry.currentTest()).isNull();
+    TestNGEvents.classFinished(key);
+    assertThat(registry.anythingRunning()).isFalse();
+  }
+}
