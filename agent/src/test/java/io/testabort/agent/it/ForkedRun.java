@@ -65,6 +65,7 @@ final class ForkedRun {
   static String classpath(String... entries) {
     List<String> all = new ArrayList<>();
     all.add(System.getProperty("it.classes"));
+    all.add(lib("crash-support.jar"));
     all.addAll(Arrays.asList(entries));
     return String.join(File.pathSeparator, all);
   }
@@ -119,6 +120,17 @@ final class ForkedRun {
         .containsEntry("phase", phase)
         .containsEntry("pid", pid);
     return m;
+  }
+
+  /** The watchdog stopped the JVM: exit 124, the marker names the test with status timeout, stacks beside it. */
+  void assertTimedOut(String nodeid, String framework) throws IOException {
+    assertThat(exitCode).as(describe()).isEqualTo(124);
+    assertThat(marker()).as(describe())
+        .containsEntry("status", "timeout")
+        .containsEntry("nodeid", nodeid)
+        .containsEntry("framework", framework);
+    assertThat(dir.resolve(markerPath().getFileName() + ".threads.txt")).content()
+        .contains("com.example.crash.Crash.sleepForever(");
   }
 
   /** Markers of any JVM left in the directory. */

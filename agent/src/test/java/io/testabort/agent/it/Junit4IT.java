@@ -90,4 +90,19 @@ class Junit4IT {
         .doesNotContain("FAILED");
     assertThat(run.markers()).isEmpty();
   }
+
+  /** The rest of the crash matrix for JUnit 4 run directly: every way to die names the same test. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"abort, 134", "kill, 137", "halt, 5"})
+  void everyWayToDieNamesTheTest(String how, int exitCode) throws Exception {
+    ForkedRun run = junit4(ForkedRun.defaultJava(), dir, "junit-4.13.2.jar", "", List.of("crash.at=parses2", "crash.how=" + how));
+    assertThat(run.exitCode).as(run.describe()).isEqualTo(exitCode);
+    run.assertCrashed(CLASS + "#parses[2]", "parses[2]", CLASS, "junit4", "call");
+  }
+
+  @Test
+  void hangingTestIsStoppedByTheTimeout() throws Exception {
+    ForkedRun run = junit4(ForkedRun.defaultJava(), dir, "junit-4.13.2.jar", "timeout=2", List.of("crash.at=parses2", "crash.how=hang"));
+    run.assertTimedOut(CLASS + "#parses[2]", "junit4");
+  }
 }

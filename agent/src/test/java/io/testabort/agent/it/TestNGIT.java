@@ -128,4 +128,21 @@ class TestNGIT {
     assertThat(results).contains("skipped=\"1\"").contains("crashed in an earlier run");
     assertThat(run.markers()).isEmpty();
   }
+
+  /** The rest of the crash matrix for TestNG: every way to die names the same data-provider row. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"abort, 134", "kill, 137"})
+  void everyWayToDieNamesTheRow(String how, int exitCode) throws Exception {
+    ForkedRun run = testng(ForkedRun.defaultJava(), dir, NEWEST, "", List.of("crash.at=schedules2", "crash.how=" + how),
+        "-testclass", CLASS);
+    assertThat(run.exitCode).as(run.describe()).isEqualTo(exitCode);
+    run.assertCrashed(CLASS + "#schedules[2]", "schedules", CLASS, "testng", "call");
+  }
+
+  @Test
+  void hangingRowIsStoppedByTheTimeout() throws Exception {
+    ForkedRun run = testng(ForkedRun.defaultJava(), dir, NEWEST, "timeout=2", List.of("crash.at=schedules2", "crash.how=hang"),
+        "-testclass", CLASS);
+    run.assertTimedOut(CLASS + "#schedules[2]", "testng");
+  }
 }

@@ -28,7 +28,7 @@ class VintageIT {
         java, dir, agentOptions, props,
         "-jar", ForkedRun.lib("junit-platform-console-standalone-1.14.1.jar"),
         "execute", "--disable-banner", "--details=none",
-        "--class-path", System.getProperty("it.classes"),
+        "--class-path", ForkedRun.classpath(),
         "--reports-dir", dir.resolve("reports").toString(),
         "--select-class", testClass);
   }
@@ -87,5 +87,23 @@ class VintageIT {
     assertThat(run.stdout).contains("RAN divides1", "RAN divides3", "RAN later");
     assertThat(report(run, "junit-jupiter")).contains("crashed in an earlier run").contains("skipped=\"2\"");
     assertThat(run.markers()).isEmpty();
+  }
+
+  /**
+   * The rest of the crash matrix for JUnit 4 under Vintage: every way to die names the same test. (A
+   * SIGSEGV exits with 1 here: without a core dump, HotSpot ends with exit(1) instead of abort().)
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"segv, 1", "abort, 134", "exit, 3"})
+  void everyWayToDieNamesTheVintageTest(String how, int exitCode) throws Exception {
+    ForkedRun run = console(dir, ForkedRun.defaultJava(), "", List.of("crash.at=parses1", "crash.how=" + how), CLASS);
+    assertThat(run.exitCode).as(run.describe()).isEqualTo(exitCode);
+    run.assertCrashed(CLASS + "#parses[1]", "parses[1]", CLASS, "junit-vintage", "call");
+  }
+
+  @Test
+  void hangingVintageTestIsStoppedByTheTimeout() throws Exception {
+    ForkedRun run = console(dir, ForkedRun.defaultJava(), "timeout=2", List.of("crash.at=parses1", "crash.how=hang"), CLASS);
+    run.assertTimedOut(CLASS + "#parses[1]", "junit-vintage");
   }
 }
