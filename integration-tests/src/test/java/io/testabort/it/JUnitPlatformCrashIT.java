@@ -162,6 +162,21 @@ class JUnitPlatformCrashIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
+  void onExitFailTurnsSystemExitIntoATestFailureAndTheRunGoesOn(Path jdk, @TempDir Path dir) throws Exception {
+    Path markers = dir.resolve("markers");
+    Jvm jvm = LedgerSuite.run(jdk, "junit5-console.jar", dir, "dir=" + markers + ",onExit=fail",
+        "LedgerTest$Quarterly#files", "exit");
+
+    assertThat(jvm.exitCode).as(jvm.toString()).isEqualTo(1); // the console launcher's "some tests failed"
+    assertThat(jvm.output)
+        .contains("System.exit(3) called during test " + LEDGER + "$Quarterly#files; test-abort (onExit=fail)")
+        .containsPattern("\\[\\s+1 tests failed\\s+]")
+        .doesNotContain("0 tests successful");
+    assertThat(Markers.in(markers)).as("the JVM ended normally").isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
   void aCleanRunLeavesNoMarker(Path jdk, @TempDir Path dir) throws Exception {
     Path markers = dir.resolve("markers");
     Jvm jvm = LedgerSuite.run(jdk, "junit5-console.jar", dir, "dir=" + markers, null, null);
