@@ -47,6 +47,11 @@ final class LedgerSuite {
   /** Runs the whole suite under the console launcher with the agent in dir mode; crash point optional. */
   static Jvm run(Path jdk, String launcher, Path workDir, String agentOptions, String crashAt, String crashHow,
       String... jvmOptions) throws IOException, InterruptedException {
+    return run(Map.of(), jdk, launcher, workDir, agentOptions, crashAt, crashHow, jvmOptions);
+  }
+
+  static Jvm run(Map<String, String> env, Path jdk, String launcher, Path workDir, String agentOptions, String crashAt,
+      String crashHow, String... jvmOptions) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Jdks.java(jdk));
     cmd.addAll(List.of(jvmOptions));
@@ -59,6 +64,6 @@ final class LedgerSuite {
     cmd.addAll(List.of("-jar", Project.launcher(launcher).toString(), "execute",
         "--class-path", classesFor(launcher).toString(), "--select-package", "com.example.ledger",
         "--disable-banner", "--details=none"));
-    return Jvm.run(workDir, Map.of(), cmd);
+    return Jvm.run(workDir, env, cmd);
   }
 }

@@ -18,6 +18,7 @@ import java.security.ProtectionDomain;
 public final class LazyTransformer implements ClassFileTransformer {
   private final File agentJar;
   private volatile AdviceTransformer byteBuddy;
+  private volatile TransformedClassCache cache;
 
   public LazyTransformer(File agentJar) {
     this.agentJar = agentJar;
@@ -35,13 +36,29 @@ public final class LazyTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      byte[] rewritten = byteBuddy().rewrite(loader, className, bytes);
-      AgentLog.debug("instrumented " + className);
+      long start = System.nanoTime();
+      byte[] rewritten = cache().get(className, bytes);
+      boolean cached = rewritten != null;
+      if (!cached) {
+        rewritten = byteBuddy().rewrite(loader, className, bytes);
+        cache().put(className, bytes, rewritten);
+      }
+      AgentLog.debug("instrumented " + className + (cached ? " from the class cache" : "") + " in "
+          + (System.nanoTime() - start) / 1_000_000 + " ms");
       return rewritten;
     } catch (Throwable t) {
       AgentLog.error("instrumenting " + className, t);
       return null;
     }
+  }
+
+  private TransformedClassCache cache() {
+    TransformedClassCache c = cache;
+    if (c == null) {
+      c = TransformedClassCache.forAgent(agentJar);
+      cache = c;
+    }
+    return c;
   }
 
   private AdviceTransformer byteBuddy() throws Exception {
