@@ -32,7 +32,7 @@ public class SchedulerTest {
     closes = LocalTime.of(18, 0);
   }
 
-  // runs before each test: a crash here is the setup phase of the first test TestNG runs
+  // runs before each test: a crash here is the setup phase of the first test TestNG runs, refusesOverlaps
   @BeforeMethod
   public void newScheduler() {
     Crash.point("SchedulerTest.newScheduler");
