@@ -24,7 +24,8 @@ public final class InvokeMethodAdvice {
         method.isDataDriven(),
         arguments.getParametersIndex(),
         method.getInvocationCount(),
-        method.getCurrentInvocationCount());
+        method.getCurrentInvocationCount(),
+        arguments.getParameterValues());
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -4,6 +4,7 @@ import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
 import io.testabort.agent.core.TestRegistry;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,9 +42,26 @@ public final class TestNGEvents {
     return id;
   }
 
+  /**
+   * The name Surefire's TestNG provider gives an invocation in its reports: the method name, and for a
+   * parameterized one its parameters and invocation number, {@code schedules[09:00, 30, 09:30](1)}. A
+   * crash is reported under the same name, so report-tools can find or add it in Surefire's XML.
+   */
+  static String displayName(String methodName, Object[] parameters, int invocationsDone) {
+    if (parameters == null || parameters.length == 0) {
+      return methodName;
+    }
+    try {
+      return methodName + Arrays.toString(parameters) + '(' + (invocationsDone + 1) + ')';
+    } catch (RuntimeException e) {
+      return methodName; // a parameter's toString failed: the node id still names the invocation
+    }
+  }
+
   /** {@code invokeMethod} begins. Returns the key for {@link #invocationFinished}. */
   public static String invocationStarted(
-      String className, String methodName, boolean dataDriven, int parameterIndex, int invocationCount, int invocationsDone) {
+      String className, String methodName, boolean dataDriven, int parameterIndex, int invocationCount, int invocationsDone,
+      Object[] parameters) {
     try {
       String nodeid = nodeid(className, methodName, dataDriven, parameterIndex, invocationCount, invocationsDone);
       String reason = SkipList.reason(nodeid);
@@ -62,6 +80,7 @@ public final class TestNGEvents {
               .testName(methodName)
               .testClass(className)
               .method(methodName)
+              .displayName(displayName(methodName, parameters, invocationsDone))
               .phase(RunningTest.SETUP)
               .build(),
           null);

@@ -46,7 +46,7 @@ class TestNGEventsTest {
 
   @Test
   void anInvocationGoesFromSetupThroughCallToTeardown() {
-    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1, null);
     RunningTest test = registry.currentTest();
     assertThat(test.nodeid()).isEqualTo(CLASS + "#schedules[2]");
     assertThat(test.testName()).isEqualTo("schedules");
@@ -62,8 +62,8 @@ class TestNGEventsTest {
 
   @Test
   void sameNodeidOnTwoInstancesGetsTwoKeys() {
-    String a = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0);
-    String b = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0);
+    String a = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0, null);
+    String b = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0, null);
     assertThat(a).isNotEqualTo(b);
     assertThat(registry.isRunning(a)).isTrue();
     assertThat(registry.isRunning(b)).isTrue();
@@ -72,7 +72,7 @@ class TestNGEventsTest {
   @Test
   void skippedInvocationIsNotRecordedAndSkipsItsMethodConfigurations() throws Exception {
     SkipList.configure(Files.writeString(dir.resolve("skip.txt"), CLASS + "#schedules[2]\n"));
-    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1, null);
     assertThat(registry.anythingRunning()).isFalse();
     assertThat(TestNGEvents.skipping()).isEqualTo("crashed in an earlier run");
     assertThat(TestNGEvents.skipConfigurations(CLASS, true, false)).isTrue();
@@ -84,7 +84,7 @@ class TestNGEventsTest {
 
   @Test
   void theTestNGEngineOfTheJUnitPlatformDoesNotRecordItAgain() {
-    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1);
+    String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1, null);
     String uniqueId = "[engine:testng]/[class:" + CLASS + "]/[method:schedules(int)]";
     PlatformEvents.started(uniqueId, null, "schedules", true, CLASS, "schedules");
     assertThat(registry.isRunning(uniqueId)).isFalse();
@@ -100,5 +100,19 @@ class TestNGEventsTest {
     assertThat(registry.currentTest()).isNull();
     TestNGEvents.classFinished(key);
     assertThat(registry.anythingRunning()).isFalse();
+  }
+
+  @Test
+  void displayNameIsWhatSurefireCallsTheInvocation() {
+    assertThat(TestNGEvents.displayName("schedules", new Object[] {"09:00", 30, "09:30"}, 0))
+        .isEqualTo("schedules[09:00, 30, 09:30](1)");
+    assertThat(TestNGEvents.displayName("refusesOverlaps", new Object[0], 0)).isEqualTo("refusesOverlaps");
+    Object broken = new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("no");
+      }
+    };
+    assertThat(TestNGEvents.displayName("schedules", new Object[] {broken}, 2)).isEqualTo("schedules");
   }
 }

@@ -44,7 +44,8 @@ public final class JUnitXmlReport implements ReportPatcher {
     if (Files.exists(report) && !Files.isDirectory(report)) {
       throw new BadInputException(report, "not a directory (--junit-xml takes the report directory)");
     }
-    TestName test = TestName.of(NodeId.of(crash.nodeid(), testfile), crash.string("unique_id", ""));
+    TestName test = TestName.of(NodeId.of(crash.nodeid(), testfile), crash.string("unique_id", ""),
+        "testng".equals(crash.string("framework", "")) ? crash.string("display_name", null) : null);
     Path file = report.resolve("TEST-" + test.classname.replace('/', '_').replace('\0', '_') + ".xml");
     if (!Files.exists(file)) {
       String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -276,9 +277,13 @@ public final class JUnitXmlReport implements ReportPatcher {
      * A JVM id {@code com.x.CalcTest#divides[2]} is class and method; a JUnit Platform parameterized
      * invocation is named as Surefire names it, {@code divides(int, int)[2]}, from its unique id. A pytest
      * id {@code tests/test_x.py::TestA::test_b} is {@code tests.test_x.TestA} and {@code test_b}, as
-     * pytest's junitxml names them.
+     * pytest's junitxml names them. A TestNG invocation has the name the agent recorded as its display
+     * name, which is Surefire's ({@code schedules[09:00, 30, 09:30](1)}).
      */
-    static TestName of(NodeId id, String uniqueId) {
+    static TestName of(NodeId id, String uniqueId, String surefireTestNgName) {
+      if (!id.isPytest() && surefireTestNgName != null) {
+        return new TestName(id.file(), surefireTestNgName);
+      }
       Matcher m = TEMPLATE_INVOCATION.matcher(uniqueId);
       if (!id.isPytest() && m.find()) {
         String types = List.of(m.group(2).split(",")).stream()

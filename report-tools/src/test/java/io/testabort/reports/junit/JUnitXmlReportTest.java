@@ -160,4 +160,21 @@ class JUnitXmlReportTest {
     Path notDir = Files.writeString(tmp.resolve("file"), "x");
     assertThatThrownBy(() -> new JUnitXmlReport().addCrash(notDir, crash("com.x.A#m", "r", Map.of()), null)).isInstanceOf(BadInputException.class);
   }
+
+  @Test
+  void testNgInvocationsAreNamedAsSurefiresTestNgProviderNamesThem() throws Exception {
+    Path file = copyResource("TEST-com.example.scheduler.SchedulerTest.xml", "TEST-com.example.scheduler.SchedulerTest.xml");
+    byte[] before = Files.readAllBytes(file);
+    CrashRecord row2 = crash("com.example.scheduler.SchedulerTest#schedules[2]", "killed by SIGKILL (exit 137)",
+        Map.of("framework", "testng", "display_name", "schedules[12:30, 90, 14:00](2)"));
+
+    // Surefire reported the row as passed: the crash names the very same test case, so nothing changes
+    assertThat(new JUnitXmlReport().addCrash(file.getParent(), row2, null)).isFalse();
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+
+    Path fresh = tmp.resolve("fresh");
+    assertThat(new JUnitXmlReport().addCrash(fresh, row2, null)).isTrue();
+    assertThat(testcase(parse(fresh.resolve("TEST-com.example.scheduler.SchedulerTest.xml")),
+        "com.example.scheduler.SchedulerTest", "schedules[12:30, 90, 14:00](2)")).isNotNull();
+  }
 }
