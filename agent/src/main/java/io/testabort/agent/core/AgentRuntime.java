@@ -61,6 +61,6 @@ public final class AgentRuntime {
     if (attached) {
       transformer.retransformLoaded(inst, false);
     }
-    AgentLog.debug("active, markers " + (options.markerDir() != null ? "in " + options.markerDir() : "at " + options.markerPath(0)));
+    AgentLog.debug("active, markers " + (options.dirMode() ? "in " + options.markerDir() : "at " + options.markerPath(0)));
   }
 }
