@@ -31,7 +31,16 @@ for run in 1 2 3; do
   echo "run $run: ${wall} s, max RSS ${kb} kB"
   times+=("$wall"); rss+=("$kb")
 done
+# baseline in the same run (the machine is shared): Python only reading the report as text, the first
+# step of pytest-abort's sanitizer (its whole run took ~20 s on 88 MB, see the fixtures README)
+base=()
+for run in 1 2 3; do
+  /usr/bin/time -f %e -o "$BENCH_DIR/base.$run" python3 -c 'import sys; open(sys.argv[1], encoding="utf-8").read()' "$ORIG"
+  base+=("$(cat "$BENCH_DIR/base.$run")")
+done
+basemedian=$(printf '%s\n' "${base[@]}" | sort -g | sed -n 2p)
 median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p)
 maxrss=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)
 echo "input $(stat -c %s "$ORIG") bytes, output $(stat -c %s "$BENCH_DIR/big_log.html") bytes"
 echo "median wall ${median} s, max RSS ${maxrss} kB (files in $BENCH_DIR)"
+echo "baseline, Python reading the file as text: median ${basemedian} s; sanitize/read = $(awk -v a="$median" -v b="$basemedian" 'BEGIN { printf "%.2f", a / b }')"
