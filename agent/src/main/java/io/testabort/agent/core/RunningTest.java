@@ -56,6 +56,16 @@ public final class RunningTest {
     return new Builder(key, framework, isTest);
   }
 
+  /** A class-level container (setup and teardown of a test class), named by the class alone. */
+  public static Builder forClass(String key, String framework, String className) {
+    return builder(key, framework, false).nodeid(className).testName(simpleName(className)).testClass(className);
+  }
+
+  /** {@code CalcTest} for {@code com.example.CalcTest} (nested classes keep their {@code $}). */
+  public static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
   public String key() {
     return key;
   }

@@ -92,6 +92,32 @@ public final class TestRegistry {
     pendingFirstStart.add(firstStart);
   }
 
+  /** What a framework hook calls when something ends: never throws, an agent error is one stderr line. */
+  public static void finishQuietly(String key) {
+    TestRegistry registry = get();
+    if (registry == null || key == null) {
+      return;
+    }
+    try {
+      registry.finished(key);
+    } catch (Throwable t) {
+      AgentLog.error("recording the end of " + key, t);
+    }
+  }
+
+  /** What a framework hook calls when a phase begins on this thread: never throws. */
+  public static void phaseQuietly(String phase) {
+    TestRegistry registry = get();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.phase(phase);
+    } catch (Throwable t) {
+      AgentLog.error("recording phase " + phase, t);
+    }
+  }
+
   /** Shutdown hook of the agent: only a registry that was built has a marker to settle. */
   static void shutdownIfCreated() {
     TestRegistry r = instance;

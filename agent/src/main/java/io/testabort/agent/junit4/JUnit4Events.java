@@ -42,7 +42,7 @@ public final class JUnit4Events {
       RunningTest test =
           RunningTest.builder(key(nodeid), FRAMEWORK, true)
               .nodeid(nodeid)
-              .testName(methodName != null ? methodName : simpleName(className))
+              .testName(methodName != null ? methodName : RunningTest.simpleName(className))
               .testClass(className)
               .method(methodName)
               .displayName(displayName)
@@ -55,7 +55,7 @@ public final class JUnit4Events {
   }
 
   public static void testFinished(String className, String methodName) {
-    finished(key(nodeid(className, methodName)));
+    TestRegistry.finishQuietly(key(nodeid(className, methodName)));
   }
 
   /**
@@ -74,13 +74,7 @@ public final class JUnit4Events {
       if (underVintage(registry) || registry.isRunning(key)) {
         return null;
       }
-      registry.started(
-          RunningTest.builder(key, FRAMEWORK, false)
-              .nodeid(className)
-              .testName(simpleName(className))
-              .testClass(className)
-              .build(),
-          null);
+      registry.started(RunningTest.forClass(key, FRAMEWORK, className).build(), null);
       return key;
     } catch (Throwable t) {
       AgentLog.error("JUnit 4 start of " + className, t);
@@ -90,7 +84,7 @@ public final class JUnit4Events {
 
   public static void classFinished(String key) {
     if (key != null) {
-      finished(key);
+      TestRegistry.finishQuietly(key);
     }
   }
 
@@ -140,19 +134,4 @@ public final class JUnit4Events {
     }
   }
 
-  private static void finished(String key) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
-      return;
-    }
-    try {
-      registry.finished(key);
-    } catch (Throwable t) {
-      AgentLog.error("JUnit 4 end of " + key, t);
-    }
-  }
-
-  private static String simpleName(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
-  }
 }

@@ -38,15 +38,7 @@ public final class PlatformEvents {
 
   public static void finished(String uniqueId) {
     sources.remove(uniqueId);
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
-      return;
-    }
-    try {
-      registry.finished(uniqueId);
-    } catch (Throwable t) {
-      AgentLog.error("JUnit Platform end of " + uniqueId, t);
-    }
+    TestRegistry.finishQuietly(uniqueId);
   }
 
   /** The skip-list reason for a node that is about to run, or null to run it. */
@@ -77,14 +69,7 @@ public final class PlatformEvents {
   }
 
   private static void phase(String phase) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry != null) {
-      try {
-        registry.phase(phase);
-      } catch (Throwable t) {
-        AgentLog.error("JUnit Platform phase", t);
-      }
-    }
+    TestRegistry.phaseQuietly(phase);
   }
 
   /** The running test for a descriptor, or null for an engine root (which names nothing useful). */
@@ -122,7 +107,7 @@ public final class PlatformEvents {
       testName = displayName;
     } else if (method == null) {
       nodeid = cls + suffix;
-      testName = PlatformNodeIds.simpleName(cls);
+      testName = RunningTest.simpleName(cls);
     } else {
       nodeid = cls + '#' + method + suffix;
       testName = method;

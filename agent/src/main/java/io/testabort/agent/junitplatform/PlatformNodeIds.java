@@ -104,10 +104,6 @@ final class PlatformNodeIds {
     return new String[] {v.substring(open + 1, v.length() - 1), v.substring(0, open)};
   }
 
-  static String simpleName(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
-  }
-
   private static String decode(String s) {
     if (s.indexOf('%') < 0) {
       return s;

@@ -95,7 +95,7 @@ public final class TestNGEvents {
     if (SKIPPED.equals(key)) {
       skipping.remove();
     } else if (key != null) {
-      finished(key);
+      TestRegistry.finishQuietly(key);
     }
   }
 
@@ -131,10 +131,7 @@ public final class TestNGEvents {
     try {
       String key = "testng-class:" + sequence.incrementAndGet();
       registry.started(
-          RunningTest.builder(key, FRAMEWORK, false)
-              .nodeid(className)
-              .testName(className.substring(className.lastIndexOf('.') + 1))
-              .testClass(className)
+          RunningTest.forClass(key, FRAMEWORK, className)
               .phase(after ? RunningTest.TEARDOWN : RunningTest.SETUP)
               .build(),
           null);
@@ -147,7 +144,7 @@ public final class TestNGEvents {
 
   public static void classFinished(String key) {
     if (key != null) {
-      finished(key);
+      TestRegistry.finishQuietly(key);
     }
   }
 
@@ -178,15 +175,4 @@ public final class TestNGEvents {
     }
   }
 
-  private static void finished(String key) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
-      return;
-    }
-    try {
-      registry.finished(key);
-    } catch (Throwable t) {
-      AgentLog.error("TestNG end of " + key, t);
-    }
-  }
 }
