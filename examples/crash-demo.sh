@@ -26,6 +26,6 @@ shopt -s nullglob
 found=0
 for marker in "$markers"/last_running_*.json; do
   found=1
-  java -jar "$tools" check "$marker"
+  java -jar "$tools" check --min-duration 0 "$marker"   # the JVM is gone: any age counts
 done
 [ "$found" = 1 ] || { echo "no marker was left in $markers" >&2; exit 1; }
