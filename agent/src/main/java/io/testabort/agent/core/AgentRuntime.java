@@ -11,9 +11,19 @@ import java.util.function.Function;
  * JVM of a CI job: no Byte Buddy, no lambdas, no management beans here; those wait for the first test.
  */
 public final class AgentRuntime {
+  private static boolean started;
+
   private AgentRuntime() {}
 
   public static void start(String args, final Instrumentation inst, final File agentJar, boolean attached) {
+    synchronized (AgentRuntime.class) {
+      // e.g. JAVA_TOOL_OPTIONS and Surefire's argLine both give it: one agent, the first configuration
+      if (started) {
+        AgentLog.warn("twice", "the agent was given twice; the first -javaagent's options stay in force");
+        return;
+      }
+      started = true;
+    }
     AgentOptions options =
         AgentOptions.resolve(
             args,
