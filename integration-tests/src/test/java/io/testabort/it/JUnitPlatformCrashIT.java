@@ -175,6 +175,19 @@ class JUnitPlatformCrashIT {
     assertThat(Markers.in(markers)).as("the JVM ended normally").isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void givenTwiceThroughJavaToolOptionsAndTheCommandLineTheFirstOptionsStay(@TempDir Path dir) throws Exception {
+    Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + Project.agentJar() + "=dir=" + dir.resolve("ci"));
+    Jvm jvm = LedgerSuite.run(env, Jdks.current(), "junit5-console.jar", dir, "dir=" + dir.resolve("argline"),
+        "LedgerTest#reconciles[2]", "kill");
+
+    assertThat(jvm.exitCode).as(jvm.toString()).isEqualTo(137);
+    assertThat(jvm.output).contains("[test-abort] the agent was given twice");
+    assertThat(Markers.only(dir.resolve("ci"))).containsEntry("nodeid", LEDGER + "#reconciles[2]")
+        .doesNotContainKey("running");
+    assertThat(Markers.in(dir.resolve("argline"))).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void aCleanRunLeavesNoMarker(Path jdk, @TempDir Path dir) throws Exception {
