@@ -35,6 +35,7 @@ public final class TestRegistry {
   private RunningTest timedOut;
   private long timeoutSeconds;
   private boolean closed;
+  private boolean markerFailed;
 
   public TestRegistry(MarkerFile marker, long pid, String gpuId) {
     this.marker = marker;
@@ -312,6 +313,9 @@ public final class TestRegistry {
   }
 
   private void write() {
+    if (markerFailed) {
+      return;
+    }
     try {
       if (jvm == null) {
         jvm = JvmInfo.read(pid);
@@ -357,7 +361,9 @@ public final class TestRegistry {
       }
       marker.write(json.render(c));
     } catch (Throwable t) {
-      AgentLog.error("writing the marker " + marker.path(), t);
+      // an unwritable marker would otherwise cost a failing file operation at every test event
+      markerFailed = true;
+      AgentLog.error("writing the marker " + marker.path() + " (no more markers from this JVM)", t);
     }
   }
 }

@@ -206,4 +206,15 @@ class TestRegistryTest {
     assertThat(marker()).contains("\"nodeid\":\"com.example.CalcTest#divides\"").contains("\"status\":\"timeout\"")
         .contains("\"timeout\":600");
   }
+
+  @Test
+  void anUnwritableMarkerIsGivenUpOnceAndTestsGoOn() throws IOException {
+    Path notADir = Files.writeString(dir.resolve("file"), "x");
+    TestRegistry r = new TestRegistry(new MarkerFile(notADir.resolve("last_running_1.json")), 1, "0");
+    r.started(test("t", "divides"), null);
+    r.phase(RunningTest.CALL);
+    r.finished("t");
+    r.shutdown();
+    assertThat(notADir).hasContent("x");
+  }
 }
