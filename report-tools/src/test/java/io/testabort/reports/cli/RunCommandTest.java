@@ -45,6 +45,16 @@ class RunCommandTest {
   }
 
   @Test
+  void aCommandThatCannotStartIsBadInput() throws Exception {
+    Path agent = Files.createFile(tmp.resolve("agent.jar"));
+    Cli r = Cli.run("run", "--agent", agent.toString(), "--marker-dir", tmp.resolve("m").toString(), "--crash-log",
+        tmp.resolve("c.jsonl").toString(), "--", tmp.resolve("no-such-command").toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(r.err()).contains("no-such-command");
+    assertThat(r.errLines()).isEqualTo(1);
+  }
+
+  @Test
   void helpStatesTheExitCodes() {
     Cli r = Cli.run("run", "--help");
     assertThat(r.code()).isZero();
