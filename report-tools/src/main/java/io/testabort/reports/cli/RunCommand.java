@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Runs CMD with the agent in JAVA_TOOL_OPTIONS; after each run records the crashes of dead JVMs in the",
-      "crash log, adds them to the JUnit XML reports, and runs CMD again with every crashed test skipped, until",
-      "a run crashes no new test or --max-runs is reached. What the runner prints starts with '[test-abort run]'.",
-      "Exit 0: the last run exited 0 and no test crashed; 1: a test crashed (in these runs, or earlier per the",
-      "crash log) or the last run exited non-zero; 2: usage error (no agent jar found, a path with ','); 3: bad",
-      "input (unreadable crash log, marker or report; CMD cannot be started)."
+      "Runs CMD with the agent in JAVA_TOOL_OPTIONS. After each run, records the crashes of dead JVMs in the crash"
+          + " log and adds them to the JUnit XML reports; if the run crashed a new test, runs CMD again with every"
+          + " logged test skipped, --max-runs times at most. The runner's own lines start with '[test-abort run]'.",
+      "Exit 0: the last run exited 0 and no test crashed. 1: a test crashed (in these runs, or earlier per the crash"
+          + " log) or the last run exited non-zero. 2: usage error (no agent jar found, a path with ','). 3: bad input"
+          + " (unreadable crash log, marker or report; CMD cannot be started)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -37,14 +37,14 @@ final class RunCommand implements Callable<Integer> {
   Path agent;
 
   @Option(names = "--marker-dir", paramLabel = "D", defaultValue = ".test-abort/markers",
-      description = "directory of the JVMs' markers (default: ${DEFAULT-VALUE})")
+      description = "default ${DEFAULT-VALUE}; where the JVMs write their markers")
   Path markerDir;
 
   @Option(names = "--crash-log", paramLabel = "F", defaultValue = ".test-abort/crashes.jsonl",
-      description = "JSONL crash log; the crashes it already holds are skipped from the first run (default: ${DEFAULT-VALUE})")
+      description = "default ${DEFAULT-VALUE}; JSONL crash log, whose crashes are skipped from the first run on")
   Path crashLog;
 
-  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "5", description = "runs at most (default: ${DEFAULT-VALUE})")
+  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "5", description = "default ${DEFAULT-VALUE}; runs at most")
   int maxRuns;
 
   @Option(names = "--junit-xml", paramLabel = "DIR", arity = "1..*", description = "JUnit XML report directories to add the crashes to")

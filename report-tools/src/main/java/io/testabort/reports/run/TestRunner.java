@@ -44,8 +44,13 @@ public final class TestRunner {
     this.err = err;
   }
 
+  /** Runs {@code command} with our JAVA_TOOL_OPTIONS plus the agent, again and again while it crashes new tests. */
   public RunSummary run(List<String> command) throws BadInputException, IOException, InterruptedException {
-    String existing = System.getenv("JAVA_TOOL_OPTIONS");
+    return run(command, System.getenv("JAVA_TOOL_OPTIONS"));
+  }
+
+  /** @param existing the caller's JAVA_TOOL_OPTIONS (null if unset), which the runs keep */
+  RunSummary run(List<String> command, String existing) throws BadInputException, IOException, InterruptedException {
     if (AgentLaunch.loadsTestAbortAgent(existing)) {
       err.println(PREFIX + "warning: JAVA_TOOL_OPTIONS already loads a test-abort agent; its options win over the runner's");
     }

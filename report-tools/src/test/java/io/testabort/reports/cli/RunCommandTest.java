@@ -58,6 +58,6 @@ class RunCommandTest {
   void helpStatesTheExitCodes() {
     Cli r = Cli.run("run", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("Exit 0: the last run exited 0 and no test crashed; 1: a test crashed");
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("Exit 0: the last run exited 0 and no test crashed. 1: a test crashed");
   }
 }

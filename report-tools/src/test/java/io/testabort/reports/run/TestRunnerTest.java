@@ -30,6 +30,8 @@ class TestRunnerTest {
   final StringWriter err = new StringWriter();
   final List<String> javaToolOptions = new ArrayList<>();
   final Deque<Run> runs = new ArrayDeque<>();
+  /** The caller's JAVA_TOOL_OPTIONS. */
+  String callerOptions = "-Xmx64m";
 
   /** What one fake run does before exiting with its code. */
   interface Run {
@@ -71,7 +73,7 @@ class TestRunnerTest {
     };
     AgentLaunch agent = new AgentLaunch(tmp.resolve("agent.jar"), markers(), log(), null);
     return new TestRunner(agent, maxRuns, reports, fake, new PrintWriter(out, true), new PrintWriter(err, true))
-        .run(List.of("mvn", "test"));
+        .run(List.of("mvn", "test"), callerOptions);
   }
 
   @Test
@@ -87,6 +89,7 @@ class TestRunnerTest {
     assertThat(summary.runs().get(1).newCrashes()).isEmpty();
     assertThat(summary.exitCode()).isEqualTo(RunSummary.EXIT_CRASHED_OR_FAILED);
     assertThat(summary.stoppedByMaxRuns()).isFalse();
+    assertThat(javaToolOptions).allMatch(o -> o.startsWith("-Xmx64m -javaagent:" + tmp.resolve("agent.jar") + "="));
     assertThat(javaToolOptions.get(0)).doesNotContain("skip=");
     assertThat(javaToolOptions.get(1)).contains(",skip=" + log());
     assertThat(new CrashLog(log()).read()).hasSize(1);
@@ -157,6 +160,15 @@ class TestRunnerTest {
     assertThat(summary.earlierCrashes()).extracting(CrashRecord::nodeid).containsExactly("C#old");
     assertThat(summary.exitCode()).isEqualTo(RunSummary.EXIT_CRASHED_OR_FAILED);
     assertThat(out.toString()).containsPattern("(?m)^\\[test-abort run\\] C#old         earlier  Test crashed$");
+  }
+
+  @Test
+  void aTestAbortAgentAlreadyInJavaToolOptionsIsWarnedAbout() throws Exception {
+    callerOptions = "-javaagent:/opt/test-abort-agent.jar";
+    runner(1, new ReportSet(), exit(0));
+
+    assertThat(err.toString()).isEqualTo(TestRunner.PREFIX
+        + "warning: JAVA_TOOL_OPTIONS already loads a test-abort agent; its options win over the runner's\n");
   }
 
   @Test
