@@ -21,17 +21,25 @@ class RunCommandIT {
 
   /** {@code java -jar TOOLS run OPTIONS -- java [-Dcrash.at=.. -Dcrash.how=kill] -jar launcher ...}. */
   private Jvm run(Path tools, List<String> options, String crashAt) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Jdks.java(Jdks.current()), "-jar", tools.toString(), "run"));
-    cmd.addAll(options);
-    cmd.addAll(List.of("--", Jdks.java(Jdks.current())));
+    List<String> cmd = new ArrayList<>(List.of(Jdks.java(Jdks.current())));
     if (crashAt != null) {
       cmd.addAll(List.of("-Dcrash.at=" + crashAt, "-Dcrash.how=kill"));
     }
     cmd.addAll(List.of("-jar", Project.launcher("junit5-console.jar").toString(), "execute",
         "--class-path", LedgerSuite.classesFor("junit5-console.jar").toString(), "--select-package", "com.example.ledger",
         "--reports-dir", dir.resolve("reports").toString(), "--disable-banner", "--details=none"));
+    return runner(dir, Map.of(), tools, options, cmd);
+  }
+
+  /** {@code java -jar TOOLS run OPTIONS -- COMMAND} in {@code workDir}. */
+  private static Jvm runner(Path workDir, Map<String, String> env, Path tools, List<String> options, List<String> command)
+      throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Jdks.java(Jdks.current()), "-jar", tools.toString(), "run"));
+    cmd.addAll(options);
+    cmd.add("--");
+    cmd.addAll(command);
     // Jvm.run drops our JAVA_TOOL_OPTIONS: the agent the children get is the runner's
-    return Jvm.run(dir, Map.of(), cmd);
+    return Jvm.run(workDir, env, cmd);
   }
 
   @Test
@@ -80,5 +88,29 @@ class RunCommandIT {
         .doesNotContain("run 2 of");
     assertThat(Markers.in(dir.resolve(".test-abort/markers"))).as("the JVM ended normally").isEmpty();
     assertThat(dir.resolve(".test-abort/crashes.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void mavenWithTheAgentOnArgLineToo() throws Exception {
+    Path project = UserProject.JUNIT5.create(dir.resolve("ledger"));
+    Path reports = project.resolve("target/surefire-reports");
+    Jvm runner = runner(project, Map.of("JAVA_HOME", Jdks.current().toString(), "MAVEN_OPTS", "-Xmx512m"),
+        Project.reportToolsJar(), List.of("--agent", Project.agentJar().toString(), "--junit-xml", reports.toString()),
+        List.of(Project.repo().resolve("mvnw").toString(), "-B", "-f", project.resolve("pom.xml").toString(), "test",
+            "-Dcrash.at=LedgerTest#reconciles[2]", "-Dcrash.how=segv"));
+
+    assertThat(runner.exitCode).as(runner.toString()).isEqualTo(1);
+    assertThat(runner.output)
+        .contains("The forked VM terminated without properly saying goodbye")
+        .contains("[test-abort run]   crashed: " + CRASHED)
+        .contains("[test-abort run] run 2 exited 0, 0 new crash(es)")
+        .doesNotContain("run 3 of");
+    // JAVA_TOOL_OPTIONS comes before argLine, so the fork's agent took the runner's options
+    assertThat(Markers.in(project.resolve("target/test-abort"))).isEmpty();
+    assertThat(Files.readAllLines(project.resolve(".test-abort/crashes.jsonl"))).singleElement().asString()
+        .contains("\"nodeid\": \"" + CRASHED + "\"");
+    // Surefire's own report of run 2 skipped the invocation; the runner turned that entry into the crash
+    assertThat(reports.resolve("TEST-com.example.ledger.LedgerTest.xml")).content()
+        .contains("<error").doesNotContain("crashed in an earlier run");
   }
 }
