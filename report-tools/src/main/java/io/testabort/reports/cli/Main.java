@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       JsonToCsvCommand.class,
       SanitizeCommand.class,
       MergeHtmlCommand.class,
+      RunCommand.class,
     })
 public final class Main implements Runnable {
 

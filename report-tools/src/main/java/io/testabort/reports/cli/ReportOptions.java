@@ -34,8 +34,13 @@ final class ReportOptions {
       set.add(csv, new PytestCsvReport());
     }
     if (junitXml != null) {
-      set.addDirectory(junitXml, JUnitXmlReport.FILES, new JUnitXmlReport());
+      addJUnitXml(set, junitXml);
     }
     return set;
+  }
+
+  /** Adds a JUnit XML report directory; what every command's {@code --junit-xml} means. */
+  static ReportSet addJUnitXml(ReportSet set, Path dir) {
+    return set.addDirectory(dir, JUnitXmlReport.FILES, new JUnitXmlReport());
   }
 }
