@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * How the runner attaches the agent to every JVM the test command starts: one {@code -javaagent:} option
- * appended to {@code JAVA_TOOL_OPTIONS}, which every JVM reads (Maven and Gradle forks included).
+ * put first in {@code JAVA_TOOL_OPTIONS}, which every JVM reads (Maven and Gradle forks included). First,
+ * because an agent given twice keeps the first options, and the runner needs its own.
  */
 public final class AgentLaunch {
   private final Path agentJar;
@@ -52,15 +53,15 @@ public final class AgentLaunch {
     return option.chars().anyMatch(Character::isWhitespace) ? '"' + option + '"' : option;
   }
 
-  /** {@code existing} (the caller's JAVA_TOOL_OPTIONS, may be null) kept, with the agent option appended. */
+  /** The agent option followed by {@code existing} (the caller's JAVA_TOOL_OPTIONS, may be null), kept. */
   public String javaToolOptions(String existing, boolean skipCrashed) {
     String ours = javaagent(skipCrashed);
-    return existing == null || existing.isBlank() ? ours : existing.strip() + " " + ours;
+    return existing == null || existing.isBlank() ? ours : ours + " " + existing.strip();
   }
 
   /**
-   * Whether {@code existing} already loads a test-abort agent: an agent given twice keeps the first
-   * options, which would then not be ours.
+   * Whether {@code existing} already loads a test-abort agent: given twice, the agent keeps the first
+   * options, the runner's, and ignores the caller's.
    */
   public static boolean loadsTestAbortAgent(String existing) {
     return existing != null && existing.matches("(?s).*-javaagent:\\S*test-abort-agent[^=\\s]*\\.jar.*");

@@ -52,7 +52,7 @@ public final class TestRunner {
   /** @param existing the caller's JAVA_TOOL_OPTIONS (null if unset), which the runs keep */
   RunSummary run(List<String> command, String existing) throws BadInputException, IOException, InterruptedException {
     if (AgentLaunch.loadsTestAbortAgent(existing)) {
-      err.println(PREFIX + "warning: JAVA_TOOL_OPTIONS already loads a test-abort agent; its options win over the runner's");
+      err.println(PREFIX + "note: JAVA_TOOL_OPTIONS already loads a test-abort agent; the runner's options come first and win");
     }
     Files.createDirectories(agent.markerDir());
     collect(); // dead JVMs' markers left from before belong to earlier crashes, skipped like the logged ones

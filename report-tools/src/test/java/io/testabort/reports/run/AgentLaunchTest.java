@@ -19,7 +19,7 @@ class AgentLaunchTest {
   void theCallersJavaToolOptionsAreKeptAndTheAgentAppended() {
     String agent = "-javaagent:" + tmp.resolve("agent.jar") + "=dir=" + tmp.resolve("markers") + ",crashLog="
         + tmp.resolve("crashes.jsonl");
-    assertThat(launch(null).javaToolOptions("-Xmx1g -Dfoo=bar ", false)).isEqualTo("-Xmx1g -Dfoo=bar " + agent);
+    assertThat(launch(null).javaToolOptions("-Xmx1g -Dfoo=bar ", false)).isEqualTo(agent + " -Xmx1g -Dfoo=bar");
     assertThat(launch(null).javaToolOptions(null, false)).isEqualTo(agent);
     assertThat(launch(null).javaToolOptions("  ", false)).isEqualTo(agent);
   }
