@@ -2,30 +2,15 @@ package io.testabort.agent.junit4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testabort.agent.core.Registries;
+import io.testabort.agent.core.InstalledRegistry;
 import io.testabort.agent.core.RunningTest;
-import io.testabort.agent.core.TestRegistry;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JUnit4EventsTest {
   static final String CLASS = "com.example.ParserTest";
 
-  @TempDir Path dir;
-  TestRegistry registry;
-
-  @BeforeEach
-  void install() {
-    registry = Registries.install(dir.resolve("marker.json"));
-  }
-
-  @AfterEach
-  void uninstall() {
-    Registries.uninstall();
-  }
+  @RegisterExtension final InstalledRegistry registry = new InstalledRegistry();
 
   @Test
   void nodeidKeepsJUnit4sMethodName() {
@@ -39,7 +24,7 @@ class JUnit4EventsTest {
     assertThat(classKey).isNotNull();
     assertThat(JUnit4Events.classStarted(CLASS)).as("Parameterized's inner runner of the same class").isNull();
     JUnit4Events.testStarted(CLASS, "parses[1]", "parses[1](" + CLASS + ")");
-    RunningTest test = registry.currentTest();
+    RunningTest test = registry.get().currentTest();
     assertThat(test.framework()).isEqualTo("junit4");
     assertThat(test.nodeid()).isEqualTo(CLASS + "#parses[1]");
     assertThat(test.testName()).isEqualTo("parses[1]");
@@ -51,25 +36,25 @@ class JUnit4EventsTest {
     JUnit4Events.methodExited();
     assertThat(test.phase()).isEqualTo("teardown");
     JUnit4Events.testFinished(CLASS, "parses[1]");
-    assertThat(registry.currentTest()).isNull();
+    assertThat(registry.get().currentTest()).isNull();
     JUnit4Events.classFinished(classKey);
-    assertThat(registry.anythingRunning()).isFalse();
+    assertThat(registry.get().anythingRunning()).isFalse();
   }
 
   @Test
   void underVintageTheTestIsRecordedOnceAndOnlyItsPhaseMoves() {
     // what the JUnit Platform hooks record for Vintage before RunNotifier.fireTestStarted returns
     String vintageClass = "[engine:junit-vintage]/[runner:" + CLASS + "]";
-    registry.started(RunningTest.builder(vintageClass, "junit-vintage", false).nodeid(CLASS).build(), null);
+    registry.get().started(RunningTest.builder(vintageClass, "junit-vintage", false).nodeid(CLASS).build(), null);
     assertThat(JUnit4Events.classStarted(CLASS)).isNull();
     String vintageTest = vintageClass + "/[test:parses%5B1%5D(" + CLASS + ")]";
-    registry.started(
+    registry.get().started(
         RunningTest.builder(vintageTest, "junit-vintage", true).nodeid(CLASS + "#parses[1]").phase("call").build(),
         vintageClass);
 
     JUnit4Events.testStarted(CLASS, "parses[1]", "parses[1](" + CLASS + ")");
-    assertThat(registry.isRunning(JUnit4Events.key(CLASS + "#parses[1]"))).isFalse();
-    RunningTest test = registry.currentTest();
+    assertThat(registry.get().isRunning(JUnit4Events.key(CLASS + "#parses[1]"))).isFalse();
+    RunningTest test = registry.get().currentTest();
     assertThat(test.key()).isEqualTo(vintageTest);
 
     JUnit4Events.beforesEntered();
@@ -80,19 +65,19 @@ class JUnit4EventsTest {
     assertThat(test.phase()).isEqualTo("teardown");
 
     JUnit4Events.testFinished(CLASS, "parses[1]");
-    assertThat(registry.isRunning(vintageTest)).as("Vintage's record is Vintage's to finish").isTrue();
+    assertThat(registry.get().isRunning(vintageTest)).as("Vintage's record is Vintage's to finish").isTrue();
   }
 
   @Test
   void phaseHooksLeaveOtherFrameworksAlone() {
-    registry.started(RunningTest.builder("jupiter", "junit-jupiter", true).phase("call").build(), null);
+    registry.get().started(RunningTest.builder("jupiter", "junit-jupiter", true).phase("call").build(), null);
     JUnit4Events.beforesEntered();
-    assertThat(registry.currentTest().phase()).isEqualTo("call");
+    assertThat(registry.get().currentTest().phase()).isEqualTo("call");
   }
 
   @Test
   void withoutARegistryNothingHappens() {
-    Registries.uninstall();
+    registry.uninstall();
     JUnit4Events.testStarted(CLASS, "parses", "parses(" + CLASS + ")");
     assertThat(JUnit4Events.classStarted(CLASS)).isNull();
     JUnit4Events.methodEntered();

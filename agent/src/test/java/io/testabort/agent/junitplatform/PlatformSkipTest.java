@@ -2,14 +2,12 @@ package io.testabort.agent.junitplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testabort.agent.core.Registries;
+import io.testabort.agent.core.InstalledRegistry;
 import io.testabort.agent.core.SkipList;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The skip decision of Jupiter nodes: the node id they would be recorded under, against the skip list. */
 class PlatformSkipTest {
@@ -17,19 +15,12 @@ class PlatformSkipTest {
   static final String CALC = ENGINE + "/[class:com.example.CalcTest]";
   static final String REASON = "crashed in an earlier run";
 
-  @TempDir Path dir;
+  @RegisterExtension final InstalledRegistry registry = new InstalledRegistry();
 
   @BeforeEach
-  void install() throws Exception {
-    Registries.install(dir.resolve("marker.json"));
-    SkipList.configure(Files.writeString(dir.resolve("skip.txt"),
+  void skipList() throws Exception {
+    SkipList.configure(Files.writeString(registry.dir().resolve("skip.txt"),
         "com.example.CalcTest#divides[2]\ncom.example.CalcTest#adds\ncom.example.BootTest\n"));
-  }
-
-  @AfterEach
-  void uninstall() {
-    Registries.uninstall();
-    SkipList.configure(null);
   }
 
   @Test

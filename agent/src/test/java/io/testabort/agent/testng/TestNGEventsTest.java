@@ -2,34 +2,18 @@ package io.testabort.agent.testng;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testabort.agent.core.Registries;
+import io.testabort.agent.core.InstalledRegistry;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
-import io.testabort.agent.core.TestRegistry;
 import io.testabort.agent.junitplatform.PlatformEvents;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestNGEventsTest {
   static final String CLASS = "com.example.SchedulerTest";
 
-  @TempDir Path dir;
-  TestRegistry registry;
-
-  @BeforeEach
-  void install() {
-    registry = Registries.install(dir.resolve("marker.json"));
-  }
-
-  @AfterEach
-  void uninstall() {
-    Registries.uninstall();
-    SkipList.configure(null);
-  }
+  @RegisterExtension final InstalledRegistry registry = new InstalledRegistry();
 
   @Test
   void dataProviderRowsAreOneBased() {
@@ -47,7 +31,7 @@ class TestNGEventsTest {
   @Test
   void anInvocationGoesFromSetupThroughCallToTeardown() {
     String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1, null);
-    RunningTest test = registry.currentTest();
+    RunningTest test = registry.get().currentTest();
     assertThat(test.nodeid()).isEqualTo(CLASS + "#schedules[2]");
     assertThat(test.testName()).isEqualTo("schedules");
     assertThat(test.framework()).isEqualTo("testng");
@@ -57,7 +41,7 @@ class TestNGEventsTest {
     TestNGEvents.resultReported(false);
     assertThat(test.phase()).isEqualTo("teardown");
     TestNGEvents.invocationFinished(key);
-    assertThat(registry.anythingRunning()).isFalse();
+    assertThat(registry.get().anythingRunning()).isFalse();
   }
 
   @Test
@@ -65,15 +49,15 @@ class TestNGEventsTest {
     String a = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0, null);
     String b = TestNGEvents.invocationStarted(CLASS, "once", false, 0, 1, 0, null);
     assertThat(a).isNotEqualTo(b);
-    assertThat(registry.isRunning(a)).isTrue();
-    assertThat(registry.isRunning(b)).isTrue();
+    assertThat(registry.get().isRunning(a)).isTrue();
+    assertThat(registry.get().isRunning(b)).isTrue();
   }
 
   @Test
   void skippedInvocationIsNotRecordedAndSkipsItsMethodConfigurations() throws Exception {
-    SkipList.configure(Files.writeString(dir.resolve("skip.txt"), CLASS + "#schedules[2]\n"));
+    SkipList.configure(Files.writeString(registry.dir().resolve("skip.txt"), CLASS + "#schedules[2]\n"));
     String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1, null);
-    assertThat(registry.anythingRunning()).isFalse();
+    assertThat(registry.get().anythingRunning()).isFalse();
     assertThat(TestNGEvents.skipping()).isEqualTo("crashed in an earlier run");
     assertThat(TestNGEvents.skipConfigurations(CLASS, true, false)).isTrue();
     assertThat(TestNGEvents.skipConfigurations(CLASS, false, true)).as("the class itself is not listed").isFalse();
@@ -87,19 +71,19 @@ class TestNGEventsTest {
     String key = TestNGEvents.invocationStarted(CLASS, "schedules", true, 1, 1, 1, null);
     String uniqueId = "[engine:testng]/[class:" + CLASS + "]/[method:schedules(int)]";
     PlatformEvents.started(uniqueId, null, "schedules", true, CLASS, "schedules");
-    assertThat(registry.isRunning(uniqueId)).isFalse();
-    assertThat(registry.currentTest().key()).isEqualTo(key);
+    assertThat(registry.get().isRunning(uniqueId)).isFalse();
+    assertThat(registry.get().currentTest().key()).isEqualTo(key);
     PlatformEvents.finished(uniqueId);
-    assertThat(registry.isRunning(key)).isTrue();
+    assertThat(registry.get().isRunning(key)).isTrue();
   }
 
   @Test
   void classLevelConfigurationsNameTheClass() {
     String key = TestNGEvents.classStarted(CLASS, false);
-    assertThat(registry.latestOnThread().nodeid()).isEqualTo(CLASS);
-    assertThat(registry.currentTest()).isNull();
+    assertThat(registry.get().latestOnThread().nodeid()).isEqualTo(CLASS);
+    assertThat(registry.get().currentTest()).isNull();
     TestNGEvents.classFinished(key);
-    assertThat(registry.anythingRunning()).isFalse();
+    assertThat(registry.get().anythingRunning()).isFalse();
   }
 
   @Test
