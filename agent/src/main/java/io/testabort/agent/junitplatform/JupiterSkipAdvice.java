@@ -17,7 +17,8 @@ public final class JupiterSkipAdvice {
 
   @Advice.OnMethodExit(suppress = Throwable.class)
   static void exit(@Advice.This TestDescriptor descriptor, @Advice.Return(readOnly = false) Node.SkipResult result) {
-    if (result != null && result.isSkipped()) {
+    // on every node's path: without a skip list, do nothing (not even build the unique id string)
+    if (!PlatformEvents.skipListConfigured() || (result != null && result.isSkipped())) {
       return;
     }
     Object source = descriptor.getSource().orElse(null);
