@@ -5,13 +5,13 @@
 #
 #   report-tools/bench/big-report.sh [TARGET_BYTES]        (run from the repository root)
 #
-# Env: FIXTURES_DIR (default ../shared/fixtures beside the checkout), BENCH_DIR (default a temp dir).
+# Env: FIXTURES_DIR (default report-tools/src/test/resources, the fixtures kept in the repository), BENCH_DIR (default a temp dir).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TARGET=${1:-85000000}
 JAR=report-tools/target/test-abort-report-tools.jar
 CLASSES=report-tools/target/test-classes
-FIXTURES_DIR=${FIXTURES_DIR:-../shared/fixtures}
+FIXTURES_DIR=${FIXTURES_DIR:-report-tools/src/test/resources}
 BENCH_DIR=${BENCH_DIR:-$(mktemp -d)}
 [ -f "$JAR" ] && [ -d "$CLASSES" ] || { echo "build first: ./mvnw -B -pl report-tools verify" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "missing /usr/bin/time (apt-get install -y time)" >&2; exit 2; }

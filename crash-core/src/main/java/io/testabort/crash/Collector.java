@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Turns the markers of JVMs that are gone ({@code last_running_<pid>.json}, CONTRACT.md section 3) into
+ * Turns the markers of JVMs that are gone ({@code last_running_<pid>.json}, docs/interface.md section 3) into
  * crash records, exactly once even when several collectors share the directory: a collector first claims
  * a marker by renaming it, and only the process whose rename succeeded records it.
  */

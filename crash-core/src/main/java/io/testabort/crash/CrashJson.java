@@ -4,7 +4,7 @@ import io.testabort.crash.json.Json;
 import java.io.IOException;
 import java.util.Map;
 
-/** A {@link CrashRecord} as one line of JSON (CONTRACT.md section 4). */
+/** A {@link CrashRecord} as one line of JSON (docs/interface.md section 4). */
 public final class CrashJson {
   private CrashJson() {}
 

@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The JSONL crash log of CONTRACT.md section 4: appended under an exclusive lock, one line per record. */
+/** The JSONL crash log of docs/interface.md section 4: appended under an exclusive lock, one line per record. */
 public final class CrashLog {
   private final Path file;
 

@@ -3,7 +3,7 @@ package io.testabort.crash;
 import java.util.List;
 import java.util.Map;
 
-/** The one-line {@code reason} of CONTRACT.md section 4, from what is known about how a JVM ended. */
+/** The one-line {@code reason} of docs/interface.md section 4, from what is known about how a JVM ended. */
 public final class CrashReason {
   /** pytest-abort's reason when nothing more is known. */
   public static final String UNKNOWN = "Test crashed (segfault, abort, or fatal error)";

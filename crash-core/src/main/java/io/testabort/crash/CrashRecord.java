@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One crashed test: the record of CONTRACT.md section 4 (pytest-abort's crash info plus the JVM
+ * One crashed test: the record of docs/interface.md section 4 (pytest-abort's crash info plus the JVM
  * details). Field order is kept as given, so records written back out read like the ones read in.
  */
 public final class CrashRecord {

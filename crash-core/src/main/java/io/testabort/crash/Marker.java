@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Map;
 
-/** A marker file (CONTRACT.md section 3): what a JVM, or pytest-abort's plugin, was running. */
+/** A marker file (docs/interface.md section 3): what a JVM, or pytest-abort's plugin, was running. */
 public final class Marker {
   private final Path file;
   private final Map<String, Object> fields;

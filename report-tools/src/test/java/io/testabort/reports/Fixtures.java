@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The real pytest report files of shared/fixtures; missing fixtures fail the test, never skip it. */
+/** The real pytest report files under test resources ({@code pytest-reports/}); missing fixtures fail the test. */
 public final class Fixtures {
   private Fixtures() {}
 
@@ -17,7 +17,7 @@ public final class Fixtures {
     }
     Path dir = Path.of(prop).normalize();
     if (!Files.isDirectory(dir.resolve("pytest-reports"))) {
-      throw new IllegalStateException("fixtures missing: " + dir + " has no pytest-reports/ (shared/ must sit beside the repository)");
+      throw new IllegalStateException("fixtures missing: " + dir + " has no pytest-reports/");
     }
     return dir;
   }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The options of CONTRACT.md section 2. Each key comes from the agent argument, else the system property
+ * The options of docs/interface.md section 2. Each key comes from the agent argument, else the system property
  * {@code testabort.<key>}, else the first environment variable of its list that is set. Unknown keys and
  * bad values are collected as {@link #problems()} and otherwise ignored.
  */

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Renders the marker of CONTRACT.md section 3. Long texts and lists are capped so that a marker fits in
+ * Renders the marker of docs/interface.md section 3. Long texts and lists are capped so that a marker fits in
  * one 4 KiB page, which is what makes its in-place rewrite untearable (see {@link MarkerFile}).
  */
 final class MarkerJson {

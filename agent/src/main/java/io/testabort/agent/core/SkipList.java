@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The node ids of the {@code skip} option (CONTRACT.md section 2): a crash log (JSONL, field
+ * The node ids of the {@code skip} option (docs/interface.md section 2): a crash log (JSONL, field
  * {@code nodeid}) or plain lines (one node id each; blank lines and {@code #} comments ignored). An id
  * matches itself; {@code Class#method} also matches every invocation {@code Class#method[i]...}; a class
  * alone (a crash in class-level setup) matches the class and all its tests.

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a JUnit Platform unique id into the node id of CONTRACT.md section 3: {@code <class>#<method>}
+ * Turns a JUnit Platform unique id into the node id of docs/interface.md section 3: {@code <class>#<method>}
  * plus {@code [i]} per invocation level ({@code [test-template-invocation:#2]} gives {@code [2]},
  * dynamic containers and tests likewise), the class alone for a class container, and JUnit 4's own
  * method name ({@code parses[1]}) for the Vintage engine.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.testabort.agent.core.RunningTest;
 import org.junit.jupiter.api.Test;
 
-/** Node ids of CONTRACT.md section 3, from real JUnit Platform unique ids. */
+/** Node ids of docs/interface.md section 3, from real JUnit Platform unique ids. */
 class PlatformEventsTest {
   private static final String CLASS = "[engine:junit-jupiter]/[class:acme.LedgerTest]";
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
-  /** Exit codes of CONTRACT.md section 5. */
+  /** Exit codes of docs/interface.md section 5. */
   public static final int EXIT_OK = 0;
   public static final int EXIT_NOTHING = 1;
   public static final int EXIT_USAGE = 2;

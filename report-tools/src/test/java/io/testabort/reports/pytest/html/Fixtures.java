@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 
-/** The real pytest-html fixtures of shared/fixtures/pytest-reports; missing fixtures fail the build. */
+/** The real pytest-html fixtures under test resources ({@code pytest-reports/}); missing fixtures fail the build. */
 final class Fixtures {
   private Fixtures() {}
 
