@@ -4,6 +4,7 @@ import io.testabort.crash.BadInputException;
 import io.testabort.crash.CrashRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One report format that can show a crashed test: one implementation per format. */
 public interface ReportPatcher {
@@ -18,4 +19,19 @@ public interface ReportPatcher {
    * @throws BadInputException when the existing file is not a usable report (it is left untouched)
    */
   boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException;
+
+  /**
+   * Adds every crash, in order, as {@link #addCrash} would one by one. Formats whose reports can be
+   * large override it to read and write the report once for all of them.
+   *
+   * @return true when the file was written
+   */
+  default boolean addCrashes(Path report, List<CrashRecord> crashes, String testfile)
+      throws BadInputException, IOException {
+    boolean changed = false;
+    for (CrashRecord crash : crashes) {
+      changed |= addCrash(report, crash, testfile);
+    }
+    return changed;
+  }
 }

@@ -2,20 +2,17 @@ package io.testabort.reports;
 
 import io.testabort.crash.BadInputException;
 import io.testabort.crash.CrashRecord;
-import io.testabort.crash.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Several reports patched as one: if any of them turns out to be bad input, the ones already written
- * are put back byte for byte (and created ones removed), so a failed command leaves every input as it was.
+ * Several reports patched as one: if any of them turns out to be bad input (or anything else fails),
+ * the ones already written are put back byte for byte and created ones removed, so a failed command
+ * leaves every input as it was. Nothing is held in memory for that: see {@link Rollback}.
  */
 public final class ReportSet {
   private final Map<Path, ReportPatcher> reports = new LinkedHashMap<>();
@@ -38,64 +35,40 @@ public final class ReportSet {
     return reports.isEmpty();
   }
 
-  /** Adds every crash to every report; returns the reports that were written, in order. */
+  /**
+   * Adds every crash to every report, each report read and written once for all of them; returns the
+   * reports that were written, in order. If one report fails, every report is put back as it was.
+   */
   public List<Path> addCrashes(List<CrashRecord> crashes, String testfile) throws BadInputException, IOException {
-    Map<Path, byte[]> before = snapshot();
+    Rollback rollback = new Rollback();
     List<Path> written = new ArrayList<>();
     try {
       for (Map.Entry<Path, ReportPatcher> r : reports.entrySet()) {
-        boolean changed = false;
-        for (CrashRecord crash : crashes) {
-          changed |= r.getValue().addCrash(r.getKey(), crash, testfile);
+        Path report = r.getKey();
+        if (directories.containsKey(report)) {
+          rollback.keepDirectory(report, directories.get(report));
+        } else {
+          rollback.keepFile(report);
         }
-        if (changed) {
-          written.add(r.getKey());
+        try {
+          if (r.getValue().addCrashes(report, crashes, testfile)) {
+            written.add(report);
+          }
+        } catch (BadInputException | IOException e) {
+          throw e;
+        } catch (RuntimeException | Error e) {
+          throw new ReportFailure(report, e);
         }
       }
-    } catch (BadInputException | IOException | RuntimeException e) {
-      restore(before);
+    } catch (Throwable e) {
+      try {
+        rollback.undo();
+      } catch (IOException | RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
       throw e;
     }
+    rollback.commit();
     return written;
-  }
-
-  /** Every file a patch could touch: report files, and the matching files of report directories. */
-  private Map<Path, byte[]> snapshot() throws IOException {
-    Map<Path, byte[]> files = new LinkedHashMap<>();
-    for (Path report : reports.keySet()) {
-      for (Path f : directories.containsKey(report) ? matching(report) : List.of(report)) {
-        files.put(f, Files.isRegularFile(f) ? Files.readAllBytes(f) : null);
-      }
-    }
-    return files;
-  }
-
-  private void restore(Map<Path, byte[]> before) throws IOException {
-    for (Path dir : directories.keySet()) {
-      for (Path f : matching(dir)) {
-        before.putIfAbsent(f, null); // created by the failed patch
-      }
-    }
-    for (Map.Entry<Path, byte[]> e : before.entrySet()) {
-      Path f = e.getKey();
-      if (e.getValue() == null) {
-        if (Files.isRegularFile(f)) {
-          Files.delete(f);
-        }
-      } else if (!Arrays.equals(Files.readAllBytes(f), e.getValue())) {
-        AtomicFiles.write(f, e.getValue());
-      }
-    }
-  }
-
-  private List<Path> matching(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, directories.get(dir))) {
-      s.forEach(files::add);
-    }
-    return files;
   }
 }

@@ -1,6 +1,7 @@
 package io.testabort.reports.cli;
 
 import io.testabort.crash.BadInputException;
+import io.testabort.reports.ReportFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -35,6 +36,8 @@ public final class Main implements Runnable {
   public static final int EXIT_NOTHING = 1;
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_BAD_INPUT = 3;
+  /** A bug or an exhausted JVM (e.g. OutOfMemoryError): one stderr line, never mistaken for 0 or 1. */
+  public static final int EXIT_INTERNAL_ERROR = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +47,19 @@ public final class Main implements Runnable {
 
   /** Runs the CLI without exiting the JVM; what tests call. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return execute(commandLine(), args);
+  }
+
+  /**
+   * Executes {@code cmd}; an {@link Error} (which picocli lets through) becomes the same one line and
+   * exit {@link #EXIT_INTERNAL_ERROR} as any other unexpected failure.
+   */
+  public static int execute(CommandLine cmd, String... args) {
+    try {
+      return cmd.execute(args);
+    } catch (Throwable t) {
+      return internalError(t, cmd);
+    }
   }
 
   /** The configured command line, so callers (tests) can redirect its output before executing. */
@@ -54,7 +69,7 @@ public final class Main implements Runnable {
 
   /**
    * The one place exceptions become exit codes: unusable input is one stderr line naming the file and
-   * exit 3; anything else is a bug and keeps picocli's stack trace.
+   * exit 3; anything else is a bug or an exhausted JVM: one stderr line naming the command, exit 4.
    */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
     Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
@@ -71,7 +86,21 @@ public final class Main implements Runnable {
       cmd.getErr().println("I/O error: " + t.getMessage());
       return EXIT_BAD_INPUT;
     }
-    throw e;
+    return internalError(t, cmd);
+  }
+
+  /** {@code test-abort-report-tools postprocess: internal error: report.html: java.lang.OutOfMemoryError: Java heap space}. */
+  private static int internalError(Throwable t, CommandLine cmd) {
+    String command = cmd.getCommandName();
+    CommandLine.ParseResult parsed = cmd.getParseResult();
+    while (parsed != null && parsed.subcommand() != null) {
+      parsed = parsed.subcommand();
+      command += " " + parsed.commandSpec().name();
+    }
+    String what = t instanceof ReportFailure ? t.getMessage() : String.valueOf(t);
+    cmd.getErr().println(command + ": internal error: " + what.replace('\n', ' ').replace('\r', ' '));
+    cmd.getErr().flush();
+    return EXIT_INTERNAL_ERROR;
   }
 
   private static String problem(FileSystemException e) {

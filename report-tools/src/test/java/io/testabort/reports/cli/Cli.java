@@ -12,7 +12,7 @@ public record Cli(int code, String out, String err) {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
+    int code = Main.execute(cmd, args);
     return new Cli(code, out.toString(), err.toString());
   }
 

@@ -107,6 +107,17 @@ final class BlobFile {
     } else {
       out.write(newHead.getBytes(StandardCharsets.ISO_8859_1));
     }
+    writeBlob(out, copier, style, asciiOnly);
+    if (newTail == null) {
+      copyRange(out, location.end, size);
+    } else {
+      out.write(newTail.getBytes(StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  /** Writes only the transformed blob value (what goes between the attribute's quotes). */
+  void writeBlob(OutputStream out, BlobCopier copier, HtmlEscapingWriter.Style style, boolean asciiOnly)
+      throws IOException, BadInputException {
     Writer text = new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8);
     HtmlEscapingWriter escaping = new HtmlEscapingWriter(new BufferedWriter(text, 1 << 16), style);
     try (JsonParser in = parse();
@@ -119,11 +130,6 @@ final class BlobFile {
       throw notUtf8(e);
     }
     escaping.close();
-    if (newTail == null) {
-      copyRange(out, location.end, size);
-    } else {
-      out.write(newTail.getBytes(StandardCharsets.ISO_8859_1));
-    }
   }
 
   /** The bytes before the blob value, as ISO-8859-1 text for editing. */
@@ -143,6 +149,11 @@ final class BlobFile {
     try (InputStream in = range(from, to)) {
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
+  }
+
+  /** Copies the original bytes after the blob value (from its closing quote). */
+  void copyTail(OutputStream out) throws IOException {
+    copyRange(out, location.end, size);
   }
 
   void copyRange(OutputStream out, long from, long to) throws IOException {

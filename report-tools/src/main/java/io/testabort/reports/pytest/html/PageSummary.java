@@ -168,8 +168,8 @@ final class PageSummary {
     return m.matches() && "done".equals(m.group(5));
   }
 
-  /** Adds one to the run count of a finished page, keeping its wording and duration. */
-  void incrementRunCount() {
+  /** Adds {@code added} to the run count of a finished page, keeping its wording and duration. */
+  void addToRunCount(int added) {
     String rc = runCount();
     if (rc == null) {
       return;
@@ -178,7 +178,7 @@ final class PageSummary {
     if (!m.matches() || m.group(3) != null) {
       return;
     }
-    int n = Integer.parseInt(m.group(2)) + 1;
+    int n = Integer.parseInt(m.group(2)) + added;
     String word = m.group(4).replaceFirst("tests?", n <= 1 ? "test" : "tests");
     int[] r = runCountRange();
     text = text.substring(0, r[0]) + m.group(1) + n + word + m.group(5) + m.group(6) + text.substring(r[1]);

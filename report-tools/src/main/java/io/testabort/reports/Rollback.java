@@ -1,0 +1,131 @@
+package io.testabort.reports;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the files a patch may replace so that they can be put back, without holding any of them in
+ * memory: each is hard-linked (copied, where links are not supported) into a hidden directory beside
+ * it before the patch. Patchers replace reports through a temp file and a rename, so the link still
+ * names the original bytes. {@link #undo} renames them back and removes files the patch created;
+ * {@link #commit} drops the links.
+ */
+final class Rollback {
+  /** Kept file -> its link, or null when the file did not exist. */
+  private final Map<Path, Path> kept = new LinkedHashMap<>();
+  /** Report directories, with the glob of the files their patcher may create. */
+  private final Map<Path, String> directories = new LinkedHashMap<>();
+  /** One link directory per parent directory. */
+  private final Map<Path, Path> linkDirs = new LinkedHashMap<>();
+
+  /** Keeps a report file (or records that it is missing). */
+  void keepFile(Path report) throws IOException {
+    Path file = report.toAbsolutePath();
+    if (kept.containsKey(file)) {
+      return;
+    }
+    kept.put(file, Files.isRegularFile(file) ? link(file) : null);
+  }
+
+  /** Keeps every file of {@code dir} matching {@code glob}; files matching it later were created by the patch. */
+  void keepDirectory(Path dir, String glob) throws IOException {
+    Path abs = dir.toAbsolutePath();
+    directories.put(abs, glob);
+    for (Path f : matching(abs, glob)) {
+      keepFile(f);
+    }
+  }
+
+  private Path link(Path file) throws IOException {
+    Path parent = file.getParent();
+    Path dir = linkDirs.get(parent);
+    if (dir == null) {
+      dir = Files.createTempDirectory(parent, ".test-abort-rollback-");
+      linkDirs.put(parent, dir);
+    }
+    Path link = dir.resolve(file.getFileName());
+    try {
+      Files.createLink(link, file);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(file, link, StandardCopyOption.COPY_ATTRIBUTES); // e.g. a file system without hard links
+    }
+    return link;
+  }
+
+  /** Puts every kept file back as it was and removes the files the patch created. */
+  void undo() throws IOException {
+    for (Map.Entry<Path, String> d : directories.entrySet()) {
+      for (Path f : matching(d.getKey(), d.getValue())) {
+        kept.putIfAbsent(f, null);
+      }
+    }
+    IOException failure = null;
+    for (Map.Entry<Path, Path> e : kept.entrySet()) {
+      Path file = e.getKey();
+      Path link = e.getValue();
+      try {
+        if (link == null) {
+          Files.deleteIfExists(file);
+        } else if (!Files.exists(file) || !Files.isSameFile(file, link)) {
+          moveBack(link, file);
+        }
+      } catch (IOException ex) {
+        failure = failure == null ? ex : failure;
+      }
+    }
+    commit();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void moveBack(Path link, Path file) throws IOException {
+    try {
+      Files.move(link, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(link, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Drops the links: the patched files stay. */
+  void commit() throws IOException {
+    for (Path dir : linkDirs.values()) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        List<Path> all = new ArrayList<>();
+        s.sorted(Comparator.reverseOrder()).forEach(all::add);
+        for (Path p : all) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+    linkDirs.clear();
+  }
+
+  private static List<Path> matching(Path dir, String glob) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+      for (Path p : s) {
+        if (Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      }
+    }
+    return files;
+  }
+}

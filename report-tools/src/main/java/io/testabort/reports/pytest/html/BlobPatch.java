@@ -1,0 +1,151 @@
+package io.testabort.reports.pytest.html;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.testabort.crash.BadInputException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass over a blob that copies it, learns which crashed node ids it already shows, and appends a
+ * result for each of the others at the end of {@code tests}; it also counts the entries for pages
+ * whose static summary has to be rebuilt. Entries are found the way app.js finds them
+ * ({@code Object.values(tests).flat()}): a list of results per key, a bare result object, or
+ * {@code tests} as a plain list. A key shows a node id when it is the id or ends with {@code :id}.
+ */
+final class BlobPatch {
+  /** Entries not seen yet, by node id. */
+  private final Map<String, CrashEntry> missing = new LinkedHashMap<>();
+  private final Path file;
+  /** What the blob held before the patch. */
+  final SummaryCounts counts = new SummaryCounts();
+  /** The entries appended, in order. */
+  final List<CrashEntry> added = new ArrayList<>();
+
+  BlobPatch(List<CrashEntry> entries, Path file) {
+    for (CrashEntry e : entries) {
+      missing.putIfAbsent(e.nodeid, e);
+    }
+    this.file = file;
+  }
+
+  /** Copies the blob from {@code in} to {@code out} with the missing entries added. */
+  void copy(JsonParser in, JsonGenerator out) throws IOException, BadInputException {
+    if (in.nextToken() != JsonToken.START_OBJECT) {
+      throw new BadInputException(file, "data-jsonblob is not a JSON object");
+    }
+    out.writeStartObject();
+    boolean sawTests = false;
+    while (Tokens.next(in) == JsonToken.FIELD_NAME) {
+      String name = in.currentName();
+      JsonToken value = Tokens.next(in);
+      out.writeFieldName(name);
+      if (!"tests".equals(name) || sawTests) {
+        Tokens.copyValue(in, out);
+        continue;
+      }
+      sawTests = true;
+      if (value == JsonToken.START_OBJECT) {
+        out.writeStartObject();
+        while (Tokens.next(in) == JsonToken.FIELD_NAME) {
+          String key = in.currentName();
+          seenKey(key);
+          out.writeFieldName(key);
+          Tokens.next(in);
+          resultOrList(in, out);
+        }
+        appendMissing(out, true);
+        out.writeEndObject();
+      } else if (value == JsonToken.START_ARRAY) {
+        out.writeStartArray();
+        while (Tokens.next(in) != JsonToken.END_ARRAY) {
+          resultOrList(in, out);
+        }
+        appendMissing(out, false);
+        out.writeEndArray();
+      } else {
+        throw new BadInputException(file, "data-jsonblob \"tests\" is neither an object nor a list");
+      }
+    }
+    if (!sawTests) {
+      out.writeObjectFieldStart("tests");
+      appendMissing(out, true);
+      out.writeEndObject();
+    }
+    out.writeEndObject();
+    BlobSanitizer.expectEnd(in, file);
+  }
+
+  private void seenKey(String key) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    missing.remove(key);
+    for (int i = key.indexOf(':'); i >= 0; i = key.indexOf(':', i + 1)) {
+      missing.remove(key.substring(i + 1));
+    }
+  }
+
+  private void resultOrList(JsonParser in, JsonGenerator out) throws IOException {
+    if (in.currentToken() == JsonToken.START_ARRAY) {
+      out.writeStartArray();
+      while (Tokens.next(in) != JsonToken.END_ARRAY) {
+        if (in.currentToken() == JsonToken.START_OBJECT) {
+          result(in, out);
+        } else {
+          Tokens.copyValue(in, out);
+        }
+      }
+      out.writeEndArray();
+    } else if (in.currentToken() == JsonToken.START_OBJECT) {
+      result(in, out);
+    } else {
+      Tokens.copyValue(in, out);
+    }
+  }
+
+  private void result(JsonParser in, JsonGenerator out) throws IOException {
+    String result = null;
+    String duration = null;
+    out.writeStartObject();
+    while (Tokens.next(in) == JsonToken.FIELD_NAME) {
+      String name = in.currentName();
+      out.writeFieldName(name);
+      JsonToken v = Tokens.next(in);
+      if (v == JsonToken.VALUE_STRING) {
+        String text = in.getText();
+        if ("result".equals(name)) {
+          result = text;
+        } else if ("duration".equals(name)) {
+          duration = text;
+        } else if ("testId".equals(name)) {
+          missing.remove(text);
+        }
+        out.writeString(text);
+      } else {
+        Tokens.copyValue(in, out);
+      }
+    }
+    out.writeEndObject();
+    counts.add(result, duration);
+  }
+
+  private void appendMissing(JsonGenerator out, boolean keyed) throws IOException {
+    for (CrashEntry entry : missing.values()) {
+      if (keyed) {
+        out.writeArrayFieldStart(entry.nodeid);
+        entry.write(out);
+        out.writeEndArray();
+      } else {
+        entry.write(out);
+      }
+      added.add(entry);
+    }
+    missing.clear();
+  }
+}
