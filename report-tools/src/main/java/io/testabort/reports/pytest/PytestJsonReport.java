@@ -22,22 +22,61 @@ public final class PytestJsonReport implements ReportPatcher {
 
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
-    NodeId id = NodeId.of(crash.nodeid(), testfile);
-    Map<String, Object> doc;
-    if (Files.exists(report)) {
-      doc = read(report);
-      if (containsTest(doc, id.id())) {
-        return false;
-      }
-      tests(doc).add(testEntry(id, crash, collectedLineno(doc, id.id())));
-      countFailure(summary(doc));
-      doc.put("exitcode", 1L);
-    } else {
-      doc = minimalReport(id, crash);
+    return addCrashes(report, List.of(crash), testfile);
+  }
+
+  /**
+   * Adds every crash in one streamed pass over the report (see {@link JsonReportPatch}); nothing of
+   * the report but its summary is held in memory.
+   */
+  @Override
+  public boolean addCrashes(Path report, List<CrashRecord> crashes, String testfile)
+      throws BadInputException, IOException {
+    if (crashes.isEmpty()) {
+      return false;
     }
-    byte[] bytes = Json.write(doc).getBytes(StandardCharsets.US_ASCII);
-    AtomicFiles.write(report, bytes);
-    return true;
+    boolean created = false;
+    List<CrashRecord> rest = crashes;
+    if (!Files.exists(report)) {
+      CrashRecord first = crashes.get(0);
+      Map<String, Object> doc = minimalReport(NodeId.of(first.nodeid(), testfile), first);
+      AtomicFiles.write(report, Json.write(doc).getBytes(StandardCharsets.US_ASCII));
+      created = true;
+      rest = crashes.subList(1, crashes.size());
+      if (rest.isEmpty()) {
+        return created;
+      }
+    }
+    if (Files.isDirectory(report)) {
+      throw new BadInputException(report, "is a directory, expected a file");
+    }
+    Map<String, NodeId> ids = new LinkedHashMap<>();
+    Map<String, CrashRecord> byId = new LinkedHashMap<>();
+    for (CrashRecord crash : rest) {
+      NodeId id = NodeId.of(crash.nodeid(), testfile);
+      ids.putIfAbsent(id.id(), id);
+      byId.putIfAbsent(id.id(), crash);
+    }
+    JsonReportPatch patch = new JsonReportPatch(report, new ArrayList<>(ids.keySet()));
+    Path absolute = report.toAbsolutePath();
+    Path body = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".body");
+    try {
+      List<String> missing = patch.copy(body);
+      if (missing.isEmpty()) {
+        return created;
+      }
+      Map<String, Object> summary = patch.summary();
+      List<String> newTests = new ArrayList<>();
+      for (String id : missing) {
+        newTests.add(Json.write(testEntry(ids.get(id), byId.get(id), patch.lineno(id))));
+        countFailure(summary);
+      }
+      String summaryJson = Json.write(summary);
+      AtomicFiles.write(report, out -> patch.join(body, out, summaryJson, newTests));
+      return true;
+    } finally {
+      Files.deleteIfExists(body);
+    }
   }
 
   /** The report as an ordered tree; anything that is not a pytest-json-report is bad input. */
@@ -69,12 +108,12 @@ public final class PytestJsonReport implements ReportPatcher {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> summary(Map<String, Object> doc) {
+  static Map<String, Object> summary(Map<String, Object> doc) {
     return (Map<String, Object>) doc.get("summary");
   }
 
   /** Counts one more failed test; a new {@code failed} goes where the plugin puts it: after the outcomes seen so far. */
-  private static void countFailure(Map<String, Object> summary) {
+  static void countFailure(Map<String, Object> summary) {
     if (summary.containsKey("failed")) {
       increment(summary, "failed");
     } else {
@@ -98,7 +137,7 @@ public final class PytestJsonReport implements ReportPatcher {
   }
 
   /** The test's line as collected, when the collector saw it; else pytest-abort's 1. */
-  private static long collectedLineno(Map<String, Object> doc, String nodeid) {
+  static long collectedLineno(Map<String, Object> doc, String nodeid) {
     if (doc.get("collectors") instanceof List) {
       for (Object c : (List<?>) doc.get("collectors")) {
         Object result = c instanceof Map ? ((Map<?, ?>) c).get("result") : null;
@@ -115,7 +154,7 @@ public final class PytestJsonReport implements ReportPatcher {
     return 1;
   }
 
-  private static Map<String, Object> testEntry(NodeId id, CrashRecord crash, long lineno) {
+  static Map<String, Object> testEntry(NodeId id, CrashRecord crash, long lineno) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("nodeid", id.id());
     t.put("lineno", lineno);

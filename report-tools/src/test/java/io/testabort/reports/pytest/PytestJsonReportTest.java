@@ -66,6 +66,54 @@ class PytestJsonReportTest {
     }
   }
 
+  /** What patching meant when the report was read whole: the tree, changed, written by {@link Json#write}. */
+  private static byte[] patchedInMemory(Path raw, List<CrashRecord> crashes) throws Exception {
+    Map<String, Object> doc = PytestJsonReport.read(raw);
+    boolean changed = false;
+    for (CrashRecord crash : crashes) {
+      NodeId id = NodeId.of(crash.nodeid(), null);
+      if (!PytestJsonReport.containsTest(doc, id.id())) {
+        PytestJsonReport.tests(doc).add(PytestJsonReport.testEntry(id, crash, PytestJsonReport.collectedLineno(doc, id.id())));
+        PytestJsonReport.countFailure(PytestJsonReport.summary(doc));
+        doc.put("exitcode", 1L);
+        changed = true;
+      }
+    }
+    return changed ? Json.write(doc).getBytes(StandardCharsets.US_ASCII) : Files.readAllBytes(raw);
+  }
+
+  @Test
+  void allCrashesOfALogInOneStreamedPassGiveWhatTheWholeTreeGave() throws Exception {
+    for (Path raw : Fixtures.raws(".json")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> first = (Map<String, Object>) PytestJsonReport.tests(PytestJsonReport.read(raw)).get(0);
+      String collected = String.valueOf(first.get("nodeid"));
+      List<CrashRecord> crashes = List.of(
+          crash("test_x.py::test_a", "SIGSEGV"),
+          crash(collected, "already in the report"),
+          crash("test_x.py::test_b\u00e9\udce9\t\"", "abort()"),
+          crash("test_x.py::test_a", "again"));
+      Path report = Files.copy(raw, tmp.resolve(raw.getFileName()));
+      assertThat(new PytestJsonReport().addCrashes(report, crashes, null)).isTrue();
+      assertThat(Files.readAllBytes(report)).as(raw.toString()).isEqualTo(patchedInMemory(raw, crashes));
+    }
+  }
+
+  @Test
+  void streamedPatchKeepsTheLayoutRulesOfTheTreeWriter() throws Exception {
+    // indented input, no exitcode, an empty tests list, NaN and number text as written
+    Path report = tmp.resolve("r.json");
+    Files.writeString(report, "{\n  \"created\": 1.50e3,\n  \"summary\": {\"total\": 0, \"collected\": 0},\n"
+        + "  \"collectors\": [{\"result\": [{\"nodeid\": \"t.py::x\", \"lineno\": 7}]}],\n"
+        + "  \"tests\": [],\n  \"w\": [NaN, -Infinity, {}, [], [[1, 2], {\"a\": [3]}], \"\\u00e9\\u007f/\"]\n}\n");
+    List<CrashRecord> crashes = List.of(crash("t.py::x", "r"), crash("t.py::y", "r"));
+    byte[] expected = patchedInMemory(report, crashes);
+    assertThat(new PytestJsonReport().addCrashes(report, crashes, null)).isTrue();
+    assertThat(new String(Files.readAllBytes(report), StandardCharsets.US_ASCII))
+        .isEqualTo(new String(expected, StandardCharsets.US_ASCII))
+        .contains("\"lineno\": 7").endsWith(", \"exitcode\": 1}");
+  }
+
   @Test
   void newFailedCountGoesBeforeTotal() throws Exception {
     Path report = Files.copy(Fixtures.raw("test_bigout_log.json"), tmp.resolve("r.json"));
