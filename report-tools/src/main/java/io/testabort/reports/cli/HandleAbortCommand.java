@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "pytest-abort's handle_abort: if the marker shows a crash, log it and add it to every named report;",
-      "then remove the marker. Exit 0: crash handled, 1: no crash, 3: invalid marker or report (all kept as they were)."
+      "then remove the marker. Exit 0: crash handled, 1: no crash, 3: invalid marker or report (all kept as they were), 4: internal error."
     })
 final class HandleAbortCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -91,7 +91,7 @@ public final class Main implements Runnable {
 
   /** {@code test-abort-report-tools postprocess: internal error: report.html: java.lang.OutOfMemoryError: Java heap space}. */
   private static int internalError(Throwable t, CommandLine cmd) {
-    String command = cmd.getCommandName();
+    String command = cmd.getCommandSpec().qualifiedName();
     CommandLine.ParseResult parsed = cmd.getParseResult();
     while (parsed != null && parsed.subcommand() != null) {
       parsed = parsed.subcommand();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Adds every crashed node id of the crash log that a report does not show yet; running it again changes nothing.",
-      "Exit 0: done, 1: the log is missing or empty, 3: invalid log or report (all kept as they were)."
+      "Exit 0: done, 1: the log is missing or empty, 3: invalid log or report (all kept as they were), 4: internal error."
     })
 final class PostprocessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
