@@ -8,6 +8,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,18 +20,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Reads test-abort crash markers and crash logs; patches, sanitizes and merges test reports.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      CheckCommand.class,
-      CollectCommand.class,
-      HandleAbortCommand.class,
-      PostprocessCommand.class,
-      CombineJsonCommand.class,
-      JsonToCsvCommand.class,
-      SanitizeCommand.class,
-      MergeHtmlCommand.class,
-      RunCommand.class,
-    })
+    // subcommands are added in code (COMMANDS): a run builds the picocli model of its own command only
+    subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   /** Exit codes of docs/interface.md section 5. */
@@ -47,7 +40,34 @@ public final class Main implements Runnable {
 
   /** Runs the CLI without exiting the JVM; what tests call. */
   public static int run(String... args) {
-    return execute(commandLine(), args);
+    return execute(commandLineFor(args), args);
+  }
+
+  /** Every command, in the order usage lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("check", CheckCommand::new);
+    COMMANDS.put("collect", CollectCommand::new);
+    COMMANDS.put("handle-abort", HandleAbortCommand::new);
+    COMMANDS.put("postprocess", PostprocessCommand::new);
+    COMMANDS.put("combine-json", CombineJsonCommand::new);
+    COMMANDS.put("json-to-csv", JsonToCsvCommand::new);
+    COMMANDS.put("sanitize", SanitizeCommand::new);
+    COMMANDS.put("merge-html", MergeHtmlCommand::new);
+    COMMANDS.put("run", RunCommand::new);
+  }
+
+  /**
+   * The command line for {@code args}: with only the named command when there is one, since building
+   * picocli's model of every command by reflection was most of a short run's start-up.
+   */
+  static CommandLine commandLineFor(String... args) {
+    Supplier<Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (only == null) {
+      return commandLine();
+    }
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle).addSubcommand(only.get());
   }
 
   /**
@@ -64,7 +84,11 @@ public final class Main implements Runnable {
 
   /** The configured command line, so callers (tests) can redirect its output before executing. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+    CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+    for (Supplier<Object> c : COMMANDS.values()) {
+      cmd.addSubcommand(c.get());
+    }
+    return cmd;
   }
 
   /**

@@ -25,28 +25,37 @@ final class TextSanitizer {
     if (i == n) {
       return s;
     }
+    // copy unchanged runs in bulk: appending code point by code point was a fifth of sanitize's time
     StringBuilder b = new StringBuilder(n + 16);
-    b.append(s, 0, i);
+    int run = 0;
     while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       int len = Character.charCount(cp);
+      String replacement = null;
       if (cp == '\r') {
-        b.append("<br/>");
+        replacement = "<br/>";
         if (i + 1 < n && s.charAt(i + 1) == '\n') {
           len = 2;
         }
       } else if (cp == '\n') {
-        b.append("<br/>");
+        replacement = "<br/>";
       } else if (cp == '\t') {
-        b.append("  ");
+        replacement = "  ";
       } else if (CrashText.isCategoryC(cp)) {
-        b.append(' ');
-      } else {
-        b.appendCodePoint(cp);
+        replacement = " ";
+      }
+      if (replacement != null) {
+        b.append(s, run, i).append(replacement);
+        run = i + len;
       }
       i += len;
     }
-    return b.toString();
+    return b.append(s, run, n).toString();
   }
 
   private static boolean needsChange(int cp) {

@@ -1,0 +1,22 @@
+package io.testabort.reports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A run builds only its own command; everything else still reaches the full command line. */
+class MainTest {
+  @Test
+  void aNamedCommandGetsACommandLineWithOnlyThatCommand() {
+    assertThat(Main.commandLineFor("sanitize", "x.html").getSubcommands()).containsOnlyKeys("help", "sanitize");
+    assertThat(Main.commandLineFor("--help").getSubcommands()).containsKeys("help", "check", "postprocess", "sanitize", "run").hasSize(10);
+    assertThat(Main.commandLineFor("nope").getSubcommands()).hasSize(10);
+    assertThat(Main.commandLineFor().getSubcommands()).hasSize(10);
+  }
+
+  @Test
+  void unknownCommandsAreStillUsageErrors() {
+    assertThat(Main.run("nope")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(Main.run("sanitize", "--version")).isEqualTo(Main.EXIT_OK);
+  }
+}
