@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       SanitizeCommand.class,
       MergeHtmlCommand.class,
       RunCommand.class,
+      AttachCommand.class,
     })
 public final class Main implements Runnable {
 
