@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       MergeHtmlCommand.class,
       RunCommand.class,
       AttachCommand.class,
+      SummaryCommand.class,
     })
 public final class Main implements Runnable {
 
