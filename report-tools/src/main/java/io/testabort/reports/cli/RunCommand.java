@@ -6,6 +6,7 @@ import io.testabort.reports.run.AgentJar;
 import io.testabort.reports.run.AgentLaunch;
 import io.testabort.reports.run.ProcessLauncher;
 import io.testabort.reports.run.TestRunner;
+import io.testabort.reports.summary.StepSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
       ReportOptions.addJUnitXml(reports, dir);
     }
     TestRunner runner = new TestRunner(launch, maxRuns, reports, ProcessLauncher.INHERIT_IO,
-        spec.commandLine().getOut(), spec.commandLine().getErr());
+        spec.commandLine().getOut(), spec.commandLine().getErr()).stepSummary(System.getenv(StepSummary.ENV));
     return runner.run(command).exitCode();
   }
 

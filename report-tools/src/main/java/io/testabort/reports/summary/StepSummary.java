@@ -27,7 +27,8 @@ public final class StepSummary {
     return appendIfConfigured(crashes, System.getenv(ENV));
   }
 
-  static boolean appendIfConfigured(List<CrashRecord> crashes, String summaryFile) throws IOException {
+  /** As {@link #appendIfConfigured(List)}, with the variable's value given (null when unset). */
+  public static boolean appendIfConfigured(List<CrashRecord> crashes, String summaryFile) throws IOException {
     if (summaryFile == null || summaryFile.isBlank() || crashes.isEmpty()) {
       return false;
     }
