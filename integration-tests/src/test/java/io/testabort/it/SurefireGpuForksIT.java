@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One GPU per Surefire fork, as the README's recipe sets it up: {@code forkCount=2} and
- * {@code HIP_VISIBLE_DEVICES=${surefire.forkNumber}} in {@code <environmentVariables>}, which Surefire
- * 3.2+ expands per fork. Real nested Maven and Surefire; the device ids are fake.
+ * {@code HIP_VISIBLE_DEVICES=$${surefire.forkNumber}} in {@code <environmentVariables>}, which Surefire
+ * 3.2+ expands per fork ({@code $$}: as the whole value, a single {@code $} is evaluated to nothing by Maven
+ * first). Real nested Maven and Surefire; the device ids are fake.
  */
 class SurefireGpuForksIT {
   static final String PROBE = "package com.example.ledger;\n"
@@ -36,7 +37,7 @@ class SurefireGpuForksIT {
     String withForks = Files.readString(pom).replace("=dir=${project.build.directory}/test-abort</argLine>",
         "=dir=${project.build.directory}/test-abort -Dfork=${surefire.forkNumber}</argLine>\n"
             + "          <forkCount>2</forkCount>\n"
-            + "          <environmentVariables><HIP_VISIBLE_DEVICES>${surefire.forkNumber}</HIP_VISIBLE_DEVICES></environmentVariables>");
+            + "          <environmentVariables><HIP_VISIBLE_DEVICES>$${surefire.forkNumber}</HIP_VISIBLE_DEVICES></environmentVariables>");
     assertThat(withForks).contains("<forkCount>2</forkCount>");
     Files.writeString(pom, withForks);
     for (String n : List.of("A", "B")) {
