@@ -1,5 +1,7 @@
 package io.testabort.agent;
 
+import io.testabort.agent.attach.AttachRequest;
+import io.testabort.agent.attach.AttachSnapshot;
 import io.testabort.agent.core.AgentRuntime;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
@@ -18,7 +20,13 @@ public final class TestAbortAgent {
   }
 
   public static void agentmain(String args, Instrumentation inst) {
-    start(args, inst, true);
+    // report-tools attach: name the tests in flight first, so the agent's own marker replaces ours later
+    AttachRequest request = AttachRequest.parse(args);
+    boolean active = AttachSnapshot.agentActive();
+    AttachSnapshot.writeIfAsked(request, inst, active);
+    if (!active) {
+      start(request.agentOptions(), inst, true);
+    }
   }
 
   private static void start(String args, Instrumentation inst, boolean attached) {

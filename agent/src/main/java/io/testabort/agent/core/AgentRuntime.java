@@ -47,6 +47,8 @@ public final class AgentRuntime {
       AgentLog.debug("inert: neither 'file' nor 'dir' is set");
       return;
     }
+    // where this JVM's marker is, for report-tools attach to read without attaching (attach.AttachSnapshot)
+    System.setProperty(options.dirMode() ? "testabort.agent.markerDir" : "testabort.agent.markerFile", String.valueOf(options.dirMode() ? options.markerDir() : options.markerPath(0)));
     ExitEvents.configure(options.onExit());
     SkipList.configure(options.skipFile());
     final LazyTransformer transformer = new LazyTransformer(agentJar);

@@ -56,6 +56,8 @@ public final class Main implements Runnable {
     COMMANDS.put("sanitize", SanitizeCommand::new);
     COMMANDS.put("merge-html", MergeHtmlCommand::new);
     COMMANDS.put("run", RunCommand::new);
+    COMMANDS.put("attach", AttachCommand::new);
+    COMMANDS.put("summary", SummaryCommand::new);
   }
 
   /**

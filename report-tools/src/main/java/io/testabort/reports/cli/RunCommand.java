@@ -3,9 +3,15 @@ package io.testabort.reports.cli;
 import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportSet;
 import io.testabort.reports.run.AgentJar;
+import io.testabort.reports.attach.JvmAttach;
 import io.testabort.reports.run.AgentLaunch;
+import io.testabort.reports.run.DeadlineLauncher;
+import io.testabort.reports.run.HungRunNamer;
 import io.testabort.reports.run.ProcessLauncher;
+import io.testabort.reports.run.ShardedLauncher;
+import io.testabort.reports.run.TestClasses;
 import io.testabort.reports.run.TestRunner;
+import io.testabort.reports.summary.StepSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +56,27 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--junit-xml", paramLabel = "DIR", arity = "1..*", description = "JUnit XML report directories to add the crashes to")
   List<Path> junitXml = List.of();
 
-  @Option(names = "--timeout", paramLabel = "S", description = "the agent's timeout: seconds one test may run")
+  @Option(names = "--timeout", paramLabel = "S",
+      description = "seconds one test may run (the agent's watchdog: thread dump, marker status timeout, exit 124)")
   Long timeout;
+
+  @Option(names = "--run-timeout", paramLabel = "S",
+      description = "seconds one run of CMD may take; past that the runner names the tests in flight in each of its"
+          + " JVMs (as attach does), then kills CMD and everything it started")
+  Long runTimeout;
+
+  @Option(names = "--gpus", paramLabel = "IDS", split = ",",
+      description = "one JVM per device, side by side: the test classes are sharded over them; in CMD {classes} is the"
+          + " shard's classes (comma-separated, as -Dtest= takes them), {shard} its number, {gpu} its device")
+  List<String> gpus = List.of();
+
+  @Option(names = "--gpu-env", paramLabel = "VARS", split = ",", defaultValue = "HIP_VISIBLE_DEVICES,CUDA_VISIBLE_DEVICES",
+      description = "default ${DEFAULT-VALUE}; the variables that get each shard's device")
+  List<String> gpuEnv;
+
+  @Option(names = "--test-classes", paramLabel = "DIR",
+      description = "compiled test classes to shard with --gpus (default: target/test-classes, else build/classes/java/test)")
+  Path testClasses;
 
   @Parameters(paramLabel = "CMD", arity = "1..*", description = "the test command, after '--'")
   List<String> command;
@@ -63,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (timeout != null && timeout < 1) {
       throw usage("--timeout must be at least 1 second");
+    }
+    if (runTimeout != null && runTimeout < 1) {
+      throw usage("--run-timeout must be at least 1 second");
     }
     Path jar = agent != null ? agent : AgentJar.besideReportTools()
         .orElseThrow(() -> usage("no " + AgentJar.FILE_NAME + " next to the report-tools jar; pass --agent JAR"));
@@ -79,8 +107,26 @@ final class RunCommand implements Callable<Integer> {
     for (Path dir : junitXml) {
       ReportOptions.addJUnitXml(reports, dir);
     }
-    TestRunner runner = new TestRunner(launch, maxRuns, reports, ProcessLauncher.INHERIT_IO,
-        spec.commandLine().getOut(), spec.commandLine().getErr());
+    ProcessLauncher launcher = ProcessLauncher.INHERIT_IO;
+    if (runTimeout != null) {
+      JvmAttach attach = new JvmAttach(jar, launch.markerDir());
+      launcher = new DeadlineLauncher(runTimeout,
+          new HungRunNamer(attach, runTimeout, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+    if (!gpus.isEmpty()) {
+      Path dir = testClasses != null ? testClasses
+          : Files.isDirectory(Path.of("target/test-classes")) ? Path.of("target/test-classes") : Path.of("build/classes/java/test");
+      if (!Files.isDirectory(dir)) {
+        throw new BadInputException(dir, "no such directory of compiled test classes (--test-classes)");
+      }
+      List<String> classes = TestClasses.in(dir);
+      if (classes.isEmpty()) {
+        throw new BadInputException(dir, "no test classes (Test*, *Test, *Tests, *TestCase) to shard over --gpus");
+      }
+      launcher = new ShardedLauncher(launcher, gpus, gpuEnv, classes, spec.commandLine().getOut());
+    }
+    TestRunner runner = new TestRunner(launch, maxRuns, reports, launcher,
+        spec.commandLine().getOut(), spec.commandLine().getErr()).stepSummary(System.getenv(StepSummary.ENV));
     return runner.run(command).exitCode();
   }
 

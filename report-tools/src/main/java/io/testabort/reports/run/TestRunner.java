@@ -5,6 +5,7 @@ import io.testabort.crash.Collector;
 import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 import io.testabort.reports.ReportSet;
+import io.testabort.reports.summary.StepSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ public final class TestRunner {
   private final ProcessLauncher launcher;
   private final PrintWriter out;
   private final PrintWriter err;
+  private String stepSummary;
 
   public TestRunner(AgentLaunch agent, int maxRuns, ReportSet reports, ProcessLauncher launcher, PrintWriter out,
       PrintWriter err) {
@@ -42,6 +44,15 @@ public final class TestRunner {
     this.launcher = launcher;
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * GitHub Actions' {@code $GITHUB_STEP_SUMMARY} (null: unset): the crashed tests are appended to it as
+   * Markdown after the last run.
+   */
+  public TestRunner stepSummary(String file) {
+    this.stepSummary = file;
+    return this;
   }
 
   /** Runs {@code command} with our JAVA_TOOL_OPTIONS plus the agent, again and again while it crashes new tests. */
@@ -82,6 +93,9 @@ public final class TestRunner {
     }
     RunSummary summary = new RunSummary(earlier, runs, newCrashes);
     summary.print(out);
+    if (StepSummary.appendIfConfigured(known, stepSummary)) {
+      out.println(PREFIX + "crash summary appended to $" + StepSummary.ENV);
+    }
     out.flush();
     return summary;
   }

@@ -1,0 +1,136 @@
+package io.testabort.reports.attach;
+
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.Marker;
+import io.testabort.crash.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+/**
+ * Names the tests in flight in a running JVM. Asks the JVM first (Attach API, system properties) whether
+ * it runs the agent; if so its marker says it all. Otherwise loads the agent with
+ * {@link ByteBuddyAgent#attach(java.io.File, String, String)}: the agent names the tests from the stacks,
+ * writes the marker into the marker directory and hooks the tests that start later, and the JVM runs on.
+ */
+public final class JvmAttach {
+  /** What an active agent publishes (io.testabort.agent.attach.AttachSnapshot). */
+  static final String PUBLISHED_DIR = "testabort.agent.markerDir";
+  static final String PUBLISHED_FILE = "testabort.agent.markerFile";
+
+  private final Path agentJar;
+  private final Path markerDir;
+
+  /**
+   * @throws IllegalArgumentException for a marker directory the agent's options cannot carry
+   */
+  public JvmAttach(Path agentJar, Path markerDir) {
+    this.agentJar = agentJar.toAbsolutePath().normalize();
+    // absolute: the target runs in its own working directory
+    this.markerDir = markerDir.toAbsolutePath().normalize();
+    if (this.markerDir.toString().contains(",")) {
+      throw new IllegalArgumentException("--marker-dir: the agent's options cannot carry a path with ',': " + this.markerDir);
+    }
+  }
+
+  public TestsInFlight inspect(long pid) throws BadInputException, IOException {
+    Properties system;
+    Properties agent;
+    VirtualMachine vm = connect(pid);
+    try {
+      system = vm.getSystemProperties();
+      agent = vm.getAgentProperties();
+    } finally {
+      vm.detach();
+    }
+    int feature = feature(system.getProperty("java.specification.version"));
+    String dir = system.getProperty(PUBLISHED_DIR);
+    String file = system.getProperty(PUBLISHED_FILE);
+    if (dir != null || file != null) {
+      Path marker = file != null ? Paths.get(file) : Paths.get(dir).resolve("last_running_" + pid + ".json");
+      return new TestsInFlight(pid, TestsInFlight.Source.AGENT_MARKER, feature, false, marker,
+          Files.exists(marker) ? Marker.read(marker).fields() : null, List.of());
+    }
+    boolean warns = feature >= 21 && !String.valueOf(agent.getProperty("sun.jvm.flags")).contains("+EnableDynamicAgentLoading")
+        && !String.valueOf(agent.getProperty("sun.jvm.args")).contains("+EnableDynamicAgentLoading");
+    return attach(pid, feature, warns);
+  }
+
+  private TestsInFlight attach(long pid, int feature, boolean warns) throws BadInputException, IOException {
+    Path report = Files.createTempFile("test-abort-attach-" + pid + "-", ".json");
+    try {
+      Files.delete(report); // the agent creates it whole, by a rename
+      Files.createDirectories(markerDir);
+      try {
+        ByteBuddyAgent.attach(agentJar.toFile(), Long.toString(pid), "dir=" + markerDir + ",attachReport=" + report);
+      } catch (RuntimeException e) {
+        throw new BadInputException(pidInput(pid), "could not load the agent: " + rootMessage(e), e);
+      }
+      if (!Files.exists(report)) {
+        throw new BadInputException(pidInput(pid), "the agent was loaded but wrote no report (see the JVM's stderr)");
+      }
+      Object value = Json.read(report);
+      if (!(value instanceof Map)) {
+        throw new BadInputException(report, "not a JSON object");
+      }
+      Map<?, ?> doc = (Map<?, ?>) value;
+      List<ThreadInFlight> threads = new ArrayList<>();
+      if (doc.get("tests") instanceof List) {
+        for (Object t : (List<?>) doc.get("tests")) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> fields = (Map<String, Object>) t;
+          threads.add(new ThreadInFlight(fields));
+        }
+      }
+      Path marker = doc.get("marker") instanceof String ? Paths.get((String) doc.get("marker")) : null;
+      Map<String, Object> markerFields = marker != null && Files.exists(marker) ? Marker.read(marker).fields() : null;
+      return new TestsInFlight(pid, TestsInFlight.Source.ATTACHED, feature, warns, marker, markerFields, threads);
+    } finally {
+      Files.deleteIfExists(report);
+    }
+  }
+
+  private static VirtualMachine connect(long pid) throws BadInputException {
+    try {
+      return VirtualMachine.attach(Long.toString(pid));
+    } catch (AttachNotSupportedException | IOException e) {
+      throw new BadInputException(pidInput(pid), "cannot attach (no JVM of this user with that pid, or its attach mechanism is off): "
+          + rootMessage(e), e);
+    }
+  }
+
+  /** How a pid is named in a bad-input line, since there is no file. */
+  static Path pidInput(long pid) {
+    return Paths.get("pid " + pid);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.toString();
+  }
+
+  /** {@code 17} from "17", {@code 8} from "1.8"; 0 when unreadable. */
+  static int feature(String specVersion) {
+    if (specVersion == null) {
+      return 0;
+    }
+    try {
+      String v = specVersion.startsWith("1.") ? specVersion.substring(2) : specVersion;
+      int dot = v.indexOf('.');
+      return Integer.parseInt(dot < 0 ? v : v.substring(0, dot));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
