@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <ol>
  *   <li>a report that names Surefire's schema ({@code surefire-test-report}): Surefire or Failsafe;
- *   <li>a {@code binary/results.bin} beside the reports, which Gradle's test task writes on every run,
- *       even when its worker died before any XML was written: Gradle;
+ *   <li>Gradle's binary store beside the reports, {@code binary/results.bin} or {@code binary/output.bin}
+ *       (the test task writes {@code output.bin} even when its worker died before any result, and then
+ *       no XML at all): Gradle;
  *   <li>a report whose root is a {@code <testsuite>} with {@code hostname} and {@code timestamp} (pytest's
  *       root is {@code <testsuites>}) and no {@code *.txt} summary beside it (Surefire writes one per
  *       class): Gradle;
@@ -52,7 +53,8 @@ enum ReportLayout {
         gradleLike |= tag.contains(" hostname=") && tag.contains(" timestamp=");
       }
     }
-    if (Files.isRegularFile(dir.resolve("binary").resolve("results.bin"))) {
+    Path binary = dir.resolve("binary");
+    if (Files.isRegularFile(binary.resolve("results.bin")) || Files.isRegularFile(binary.resolve("output.bin"))) {
       return GRADLE;
     }
     if (gradleLike) {

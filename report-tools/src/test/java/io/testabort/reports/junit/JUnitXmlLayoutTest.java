@@ -142,8 +142,8 @@ class JUnitXmlLayoutTest {
 
   @Test
   void gradleIsRecognisedFromItsBinaryResultsAloneAndFromItsReportsAlone() throws Exception {
-    // the worker died before Gradle wrote any XML: only binary/results.bin is there
-    Path crashed = copy("gradle-junit4", "binary/results.bin");
+    // the worker died: Gradle wrote no XML, and of its binary store only output.bin
+    Path crashed = copy("gradle-crashed", "binary/output.bin", "binary/output.bin.idx");
     assertThat(ReportLayout.detect(crashed, List.of())).isEqualTo(ReportLayout.GRADLE);
     // CI kept the XML files but not binary/
     Path xmlOnly = copy("gradle-testng", "TEST-com.example.scheduler.SchedulerTest.xml");
@@ -200,7 +200,7 @@ class JUnitXmlLayoutTest {
 
   @Test
   void everythingIsEscapedInAFileCreatedInGradlesLayout() throws Exception {
-    Path dir = copy("gradle-junit4", "binary/results.bin");
+    Path dir = copy("gradle-crashed", "binary/output.bin", "binary/output.bin.idx");
     String name = "t[<script>alert(\"x\")</script> ]]> & \u0007\u001b \ud83d\ude00 \u65e5\u672c]";
     CrashRecord crash = crash("com.example.Odd#" + name, "SIGSEGV <in> ]]> \u0000", Map.of("framework", "junit4"));
 
