@@ -19,10 +19,10 @@ import java.util.List;
  * <p>The rule, first match wins:
  *
  * <ol>
- *   <li>a report that names Surefire's schema ({@code surefire-test-report}): Surefire or Failsafe;
  *   <li>Gradle's binary store beside the reports, {@code binary/results.bin} or {@code binary/output.bin}
  *       (the test task writes {@code output.bin} even when its worker died before any result, and then
  *       no XML at all): Gradle;
+ *   <li>a report that names Surefire's schema ({@code surefire-test-report}): Surefire or Failsafe;
  *   <li>a report whose root is a {@code <testsuite>} with {@code hostname} and {@code timestamp} (pytest's
  *       root is {@code <testsuites>}) and no {@code *.txt} summary beside it (Surefire writes one per
  *       class): Gradle;
@@ -41,6 +41,11 @@ enum ReportLayout {
   private static final int HEAD = 4096;
 
   static ReportLayout detect(Path dir, List<Path> reports) throws IOException {
+    // Gradle's binary store first: it settles the question without reading a report; Surefire never writes one
+    Path binary = dir.resolve("binary");
+    if (Files.isRegularFile(binary.resolve("results.bin")) || Files.isRegularFile(binary.resolve("output.bin"))) {
+      return GRADLE;
+    }
     boolean gradleLike = false;
     for (Path report : reports) {
       String head = head(report);
@@ -52,10 +57,6 @@ enum ReportLayout {
         String tag = head.substring(suite, Math.max(suite, head.indexOf('>', suite)));
         gradleLike |= tag.contains(" hostname=") && tag.contains(" timestamp=");
       }
-    }
-    Path binary = dir.resolve("binary");
-    if (Files.isRegularFile(binary.resolve("results.bin")) || Files.isRegularFile(binary.resolve("output.bin"))) {
-      return GRADLE;
     }
     if (gradleLike) {
       try (var txt = Files.newDirectoryStream(dir, "*.txt")) {
