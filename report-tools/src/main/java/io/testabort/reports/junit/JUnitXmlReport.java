@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,16 +56,19 @@ public final class JUnitXmlReport implements ReportPatcher {
     Report target = null; // where the crash goes, best first: a skipped entry, a suite of the class, the own file
     XmlElements.Element at = null;
     int rank = 3;
+    Map<Report, XmlElements.Element> ours = new LinkedHashMap<>(); // this crash as we wrote it in an earlier run
     for (Path file : reports) {
-      if (!file.equals(own) && !Inputs.readUtf8(file).contains(test.simpleClassName())) {
-        continue; // cannot hold the test: not worth parsing
+      // a report that cannot hold the test is not worth parsing, nor refusing when it is not a usable report
+      if (!file.equals(own) && !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(test.simpleClassName())) {
+        continue;
       }
       Report r = Report.read(file);
       for (XmlElements.Element existing : findTestcases(r.root, test)) {
-        if (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure")) {
-          return false; // the report already shows how this test ended
-        }
-        if (rank > 0) {
+        if (isOurs(existing, crash)) {
+          ours.put(r, existing);
+        } else if (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure")) {
+          return false; // the tool's report shows how this test ended
+        } else if (rank > 0) {
           target = r;
           at = existing;
           rank = 0;
@@ -75,6 +79,25 @@ public final class JUnitXmlReport implements ReportPatcher {
         target = r;
         at = suite != null ? suite : r.suite;
         rank = suite != null ? 1 : 2;
+      }
+    }
+    if (rank > 0 && !ours.isEmpty()) {
+      return false; // shown as we wrote it, and no later run's <skipped> entry to replace
+    }
+    if (rank == 0) {
+      // a later run's report skipped the test the crash is already in: that entry becomes the crash, and
+      // the one we wrote when no report held the class goes, so the test counts once
+      for (Map.Entry<Report, XmlElements.Element> stale : ours.entrySet()) {
+        Report r = stale.getKey();
+        if (r == target) {
+          continue; // never in practice: the tool rewrote the file we had written into
+        }
+        String without = r.remove(stale.getValue());
+        if (XmlElements.scan(without.startsWith("\ufeff") ? without.substring(1) : without).children.stream().noneMatch(JUnitXmlReport::holdsTestcases)) {
+          Files.delete(r.file);
+        } else {
+          AtomicFiles.write(r.file, without.getBytes(StandardCharsets.UTF_8));
+        }
       }
     }
     if (target == null) {
@@ -130,6 +153,20 @@ public final class JUnitXmlReport implements ReportPatcher {
       return new Report(file, text, xml, root, suite);
     }
 
+    /** The text without test case {@code testcase} (and its line, when it has one of its own); counts set. */
+    String remove(XmlElements.Element testcase) {
+      int from = testcase.start;
+      int to = testcase.end;
+      int lineStart = xml.lastIndexOf('\n', from - 1) + 1;
+      int lineEnd = xml.indexOf('\n', to);
+      if (xml.substring(lineStart, from).isBlank() && (lineEnd < 0 ? xml.substring(to) : xml.substring(to, lineEnd)).isBlank()) {
+        from = lineStart;
+        to = lineEnd < 0 ? xml.length() : lineEnd + 1;
+      }
+      String out = xml.substring(0, from) + xml.substring(to);
+      return text.substring(0, text.length() - xml.length()) + SuiteCounts.recount(out);
+    }
+
     /** The text with the crash in place of the skipped test case, or added to the suite; counts set. */
     String patch(XmlElements.Element at, TestName test, CrashRecord crash) {
       // text splices keyed by start offset, applied from the end so earlier offsets stay valid
@@ -146,6 +183,17 @@ public final class JUnitXmlReport implements ReportPatcher {
       }
       return text.substring(0, text.length() - xml.length()) + SuiteCounts.recount(out.toString());
     }
+  }
+
+  /** A test case as {@link #testcase} writes this crash: its error has the crash's reason and type. */
+  private static boolean isOurs(XmlElements.Element testcase, CrashRecord crash) {
+    return testcase.children.stream().anyMatch(c -> c.name.equals("error")
+        && Xml.legal(crash.reason()).equals(c.attributes.get("message"))
+        && Xml.legal(errorType(crash)).equals(c.attributes.get("type")));
+  }
+
+  private static boolean holdsTestcases(XmlElements.Element e) {
+    return e.name.equals("testcase") || e.children.stream().anyMatch(JUnitXmlReport::holdsTestcases);
   }
 
   /** The suite holding test cases of {@code classname}, or named after it; null if none. */

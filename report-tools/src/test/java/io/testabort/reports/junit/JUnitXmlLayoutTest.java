@@ -211,4 +211,38 @@ class JUnitXmlLayoutTest {
     assertThat(test.getElementsByTagName("error").item(0).getTextContent()).isEqualTo("SIGSEGV <in> ]]> \\u0000");
     assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isFalse();
   }
+
+  @Test
+  void aBrokenReportOfAnotherClassIsLeftAloneButOneThatMayHoldTheTestIsBadInput() throws Exception {
+    Path dir = copy("surefire-nested", "TEST-com.example.ledger.LedgerTest.xml", "com.example.ledger.LedgerTest.txt", "crashes.jsonl");
+    CrashRecord crash = new CrashLog(dir.resolve("crashes.jsonl")).read().get(0);
+    byte[] torn = "<testsuite name=\"com.example.Other\"><testcase name=\"\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(dir.resolve("TEST-com.example.Other.xml"), torn);
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+    assertThat(Files.readAllBytes(dir.resolve("TEST-com.example.Other.xml"))).isEqualTo(torn);
+
+    Files.writeString(dir.resolve("TEST-com.example.Suite.xml"), "<testsuite><testcase classname=\"com.example.ledger.LedgerTest$Quarterly\"");
+    CrashRecord other = crash("com.example.ledger.LedgerTest$Quarterly#closes", "r", Map.of());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JUnitXmlReport().addCrash(dir, other, null))
+        .isInstanceOf(io.testabort.crash.BadInputException.class).hasMessageContaining("TEST-com.example.Suite.xml");
+  }
+
+  // what 'run' left before this fix: run 1 created a file of its own for the nested class, which Surefire
+  // never rewrites, so run 2's patch found the crash "already shown" and the skipped entry stayed
+  @Test
+  void aCrashWrittenToAFileOfItsOwnInAnEarlierRunMovesToTheSkippedEntryOfALaterRun() throws Exception {
+    Path dir = copy("surefire-nested", "TEST-com.example.ledger.LedgerTest.xml", "com.example.ledger.LedgerTest.txt", "crashes.jsonl");
+    Files.copy(copy("surefire-nested-run1", "TEST-com.example.ledger.LedgerTest$Quarterly.xml").resolve("TEST-com.example.ledger.LedgerTest$Quarterly.xml"),
+        dir.resolve("TEST-com.example.ledger.LedgerTest$Quarterly.xml"));
+    CrashRecord crash = new CrashLog(dir.resolve("crashes.jsonl")).read().get(0);
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+
+    assertThat(reports(dir)).containsExactly("TEST-com.example.ledger.LedgerTest.xml");
+    Document doc = parse(dir.resolve("TEST-com.example.ledger.LedgerTest.xml"));
+    assertThat(testcase(doc, "com.example.ledger.LedgerTest$Quarterly", "files").getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertCountsMatchTestcases(doc);
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isFalse();
+  }
 }
