@@ -6,21 +6,19 @@ import io.testabort.crash.CrashRecord;
 import io.testabort.crash.HsErrLog;
 import io.testabort.crash.io.AtomicFiles;
 import io.testabort.crash.io.Inputs;
-import io.testabort.reports.pytest.NodeId;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.InputSource;
@@ -29,10 +27,16 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * JUnit XML reports (Surefire/Failsafe {@code TEST-*.xml}, Gradle, pytest {@code --junitxml}): the crash
- * becomes a {@code <testcase>} with an {@code <error>} in {@code DIR/TEST-<class>.xml}, created when
- * missing. An existing file is patched by splicing its text, so every other byte stays as written; a
- * {@code <skipped>} entry of the same test (a later run that skipped the crasher) is replaced.
+ * JUnit XML reports (Surefire/Failsafe {@code TEST-*.xml}, Gradle's {@code build/test-results/<task>},
+ * pytest {@code --junitxml}): the crash becomes a {@code <testcase>} with an {@code <error>}.
+ *
+ * <p>The test case goes where the directory's {@link ReportLayout layout} puts it: a {@code <skipped>}
+ * entry of the same test in any report of the directory (a later run that skipped the crasher) is
+ * replaced; otherwise it joins the report that already holds its class (Surefire reports a JUnit Jupiter
+ * {@code @Nested} class in its top-level class's file); only when no report holds the class is a file
+ * created, named and shaped as the tool that wrote the directory would. An existing file is patched by
+ * splicing its text, so every other byte stays as written, and its counts are then set to what its test
+ * cases say ({@link SuiteCounts}).
  */
 public final class JUnitXmlReport implements ReportPatcher {
   /** The files of a report directory this patcher reads and writes. */
@@ -44,53 +48,169 @@ public final class JUnitXmlReport implements ReportPatcher {
     if (Files.exists(report) && !Files.isDirectory(report)) {
       throw new BadInputException(report, "not a directory (--junit-xml takes the report directory)");
     }
-    TestName test = TestName.of(NodeId.of(crash.nodeid(), testfile), crash.string("unique_id", ""),
-        "testng".equals(crash.string("framework", "")) ? crash.string("display_name", null) : null);
-    Path file = report.resolve("TEST-" + test.classname.replace('/', '_').replace('\0', '_') + ".xml");
-    if (!Files.exists(file)) {
-      String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          + "<testsuite name=\"" + Xml.attribute(test.classname) + "\" time=\"" + seconds(crash) + "\" tests=\"1\" errors=\"1\" skipped=\"0\" failures=\"0\">\n"
-          + testcase(test, crash, "  ") + "\n</testsuite>\n";
-      AtomicFiles.write(file, xml.getBytes(StandardCharsets.UTF_8));
+    List<Path> reports = reports(report);
+    ReportLayout layout = ReportLayout.detect(report, reports);
+    TestName test = TestName.of(crash, testfile, layout);
+    Path own = report.resolve(ReportLayout.fileName(layout.fileClass(test, crash)));
+
+    Report target = null; // where the crash goes, best first: a skipped entry, a suite of the class, the own file
+    XmlElements.Element at = null;
+    int rank = 3;
+    Map<Report, XmlElements.Element> ours = new LinkedHashMap<>(); // this crash as we wrote it in an earlier run
+    for (Path file : reports) {
+      // a report that cannot hold the test is not worth parsing, nor refusing when it is not a usable report
+      if (!file.equals(own) && !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(test.simpleClassName())) {
+        continue;
+      }
+      Report r = Report.read(file);
+      for (XmlElements.Element existing : findTestcases(r.root, test)) {
+        if (isOurs(existing, crash)) {
+          ours.put(r, existing);
+        } else if (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure")) {
+          return false; // the tool's report shows how this test ended
+        } else if (rank > 0) {
+          target = r;
+          at = existing;
+          rank = 0;
+        }
+      }
+      XmlElements.Element suite = rank > 1 ? suiteOf(r.root, test.classname) : null;
+      if (suite != null || rank > 2 && file.equals(own)) {
+        target = r;
+        at = suite != null ? suite : r.suite;
+        rank = suite != null ? 1 : 2;
+      }
+    }
+    if (rank > 0 && !ours.isEmpty()) {
+      return false; // shown as we wrote it, and no later run's <skipped> entry to replace
+    }
+    if (rank == 0) {
+      // a later run's report skipped the test the crash is already in: that entry becomes the crash, and
+      // the one we wrote when no report held the class goes, so the test counts once
+      for (Map.Entry<Report, XmlElements.Element> stale : ours.entrySet()) {
+        Report r = stale.getKey();
+        if (r == target) {
+          continue; // never in practice: the tool rewrote the file we had written into
+        }
+        String without = r.remove(stale.getValue());
+        if (XmlElements.scan(without.startsWith("\ufeff") ? without.substring(1) : without).children.stream().noneMatch(JUnitXmlReport::holdsTestcases)) {
+          Files.delete(r.file);
+        } else {
+          AtomicFiles.write(r.file, without.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    if (target == null) {
+      String xml = layout.newReport(layout.fileClass(test, crash), testcase(test, crash, "  "), seconds(crash));
+      AtomicFiles.write(own, xml.getBytes(StandardCharsets.UTF_8));
       return true;
     }
-    String text = Inputs.readUtf8(file);
-    String patched = patch(file, text, test, crash);
-    if (patched == null) {
-      return false;
-    }
-    AtomicFiles.write(file, patched.getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target.file, target.patch(at, test, crash).getBytes(StandardCharsets.UTF_8));
     return true;
   }
 
-  /** The patched text, or null when the report already shows the test. */
-  private static String patch(Path file, String text, TestName test, CrashRecord crash) throws BadInputException {
-    String xml = text.startsWith("\ufeff") ? text.substring(1) : text;
-    checkWellFormed(file, xml);
-    XmlElements.Element root = XmlElements.scan(xml);
-    XmlElements.Element suite = root.name.equals("testsuite") ? root : firstChild(root, "testsuite");
-    if (!root.name.equals("testsuites") && !root.name.equals("testsuite") || suite == null) {
-      throw new BadInputException(file, "not a JUnit XML report (no <testsuite>)");
+  /** The directory's reports, in name order. */
+  private static List<Path> reports(Path dir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, FILES)) {
+        s.forEach(f -> {
+          if (Files.isRegularFile(f)) {
+            files.add(f);
+          }
+        });
+      }
     }
-    XmlElements.Element existing = findTestcase(root, test);
-    if (existing != null && (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure"))) {
-      return null;
+    files.sort(null);
+    return files;
+  }
+
+  /** One parsed report, and the element a crash goes into: a skipped test case, or a suite. */
+  private static final class Report {
+    final Path file;
+    final String text;
+    final String xml;
+    final XmlElements.Element root;
+    final XmlElements.Element suite;
+
+    private Report(Path file, String text, String xml, XmlElements.Element root, XmlElements.Element suite) {
+      this.file = file;
+      this.text = text;
+      this.xml = xml;
+      this.root = root;
+      this.suite = suite;
     }
-    // text splices keyed by start offset, applied from the end so earlier offsets stay valid
-    TreeMap<Integer, Splice> splices = new TreeMap<>();
-    XmlElements.Element target = existing != null ? existing.parent : suite;
-    if (existing != null) {
-      String replacement = testcase(test, crash, "").replace("\n", "\n" + indentOf(xml, existing.start));
-      splices.put(existing.start, new Splice(existing.end, replacement));
-    } else {
-      insert(xml, target, testcase -> testcase(test, crash, testcase), splices);
+
+    static Report read(Path file) throws BadInputException {
+      String text = Inputs.readUtf8(file);
+      String xml = text.startsWith("\ufeff") ? text.substring(1) : text;
+      checkWellFormed(file, xml);
+      XmlElements.Element root = XmlElements.scan(xml);
+      XmlElements.Element suite = root.name.equals("testsuite") ? root : firstChild(root, "testsuite");
+      if (!root.name.equals("testsuites") && !root.name.equals("testsuite") || suite == null) {
+        throw new BadInputException(file, "not a JUnit XML report (no <testsuite>)");
+      }
+      return new Report(file, text, xml, root, suite);
     }
-    recount(xml, target, existing != null ? 0 : 1, existing != null ? -1 : 0, splices);
-    StringBuilder out = new StringBuilder(xml);
-    for (Map.Entry<Integer, Splice> e : splices.descendingMap().entrySet()) {
-      out.replace(e.getKey(), e.getValue().end, e.getValue().text);
+
+    /** The text without test case {@code testcase} (and its line, when it has one of its own); counts set. */
+    String remove(XmlElements.Element testcase) {
+      int from = testcase.start;
+      int to = testcase.end;
+      int lineStart = xml.lastIndexOf('\n', from - 1) + 1;
+      int lineEnd = xml.indexOf('\n', to);
+      if (xml.substring(lineStart, from).isBlank() && (lineEnd < 0 ? xml.substring(to) : xml.substring(to, lineEnd)).isBlank()) {
+        from = lineStart;
+        to = lineEnd < 0 ? xml.length() : lineEnd + 1;
+      }
+      String out = xml.substring(0, from) + xml.substring(to);
+      return text.substring(0, text.length() - xml.length()) + SuiteCounts.recount(out);
     }
-    return text.substring(0, text.length() - xml.length()) + out;
+
+    /** The text with the crash in place of the skipped test case, or added to the suite; counts set. */
+    String patch(XmlElements.Element at, TestName test, CrashRecord crash) {
+      // text splices keyed by start offset, applied from the end so earlier offsets stay valid
+      TreeMap<Integer, Splice> splices = new TreeMap<>();
+      if (at.name.equals("testcase")) {
+        String replacement = testcase(test, crash, "").replace("\n", "\n" + indentOf(xml, at.start));
+        splices.put(at.start, new Splice(at.end, replacement));
+      } else {
+        insert(xml, at, testcase -> testcase(test, crash, testcase), splices);
+      }
+      StringBuilder out = new StringBuilder(xml);
+      for (Map.Entry<Integer, Splice> e : splices.descendingMap().entrySet()) {
+        out.replace(e.getKey(), e.getValue().end, e.getValue().text);
+      }
+      return text.substring(0, text.length() - xml.length()) + SuiteCounts.recount(out.toString());
+    }
+  }
+
+  /** A test case as {@link #testcase} writes this crash: its error has the crash's reason and type. */
+  private static boolean isOurs(XmlElements.Element testcase, CrashRecord crash) {
+    return testcase.children.stream().anyMatch(c -> c.name.equals("error")
+        && Xml.legal(crash.reason()).equals(c.attributes.get("message"))
+        && Xml.legal(errorType(crash)).equals(c.attributes.get("type")));
+  }
+
+  private static boolean holdsTestcases(XmlElements.Element e) {
+    return e.name.equals("testcase") || e.children.stream().anyMatch(JUnitXmlReport::holdsTestcases);
+  }
+
+  /** The suite holding test cases of {@code classname}, or named after it; null if none. */
+  private static XmlElements.Element suiteOf(XmlElements.Element e, String classname) {
+    if (e.name.equals("testsuite") && classname.equals(e.attributes.get("name"))) {
+      return e;
+    }
+    for (XmlElements.Element c : e.children) {
+      if (c.name.equals("testcase") && classname.equals(c.attributes.get("classname"))) {
+        return e;
+      }
+      XmlElements.Element found = c.name.equals("testcase") ? null : suiteOf(c, classname);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** Adds the splice that puts a new test case (from its indentation) last into {@code suite}. */
@@ -109,20 +229,6 @@ public final class JUnitXmlReport implements ReportPatcher {
       splices.put(lineStart, new Splice(lineStart, testcase.apply(indent) + "\n"));
     } else {
       splices.put(suite.endTagStart, new Splice(suite.endTagStart, testcase.apply("")));
-    }
-  }
-
-  /** Adds splices that adjust the counts of {@code suite} and of the {@code <testsuites>} around it. */
-  private static void recount(String xml, XmlElements.Element suite, int tests, int skipped, Map<Integer, Splice> splices) {
-    for (XmlElements.Element counted : countedAncestors(suite)) {
-      Splice reopened = splices.get(counted.start);
-      if (reopened != null) {
-        // the reopened suite: its start tag begins the replacement
-        int tagEnd = reopened.text.indexOf('>') + 1;
-        reopened.text = recount(reopened.text.substring(0, tagEnd), counted, tests, skipped) + reopened.text.substring(tagEnd);
-      } else {
-        splices.put(counted.start, new Splice(counted.startTagEnd, recount(xml.substring(counted.start, counted.startTagEnd), counted, tests, skipped)));
-      }
     }
   }
 
@@ -157,55 +263,21 @@ public final class JUnitXmlReport implements ReportPatcher {
     return list.get(list.size() - 1);
   }
 
-  private static XmlElements.Element findTestcase(XmlElements.Element e, TestName test) {
-    if (e.name.equals("testcase") && test.classname.equals(e.attributes.get("classname")) && test.name.equals(e.attributes.get("name"))) {
-      return e;
+  /** The test cases of {@code test} under {@code e}, in document order. */
+  private static List<XmlElements.Element> findTestcases(XmlElements.Element e, TestName test) {
+    List<XmlElements.Element> found = new ArrayList<>();
+    if (e.name.equals("testcase")) {
+      if (test.classname.equals(e.attributes.get("classname")) && test.name.equals(e.attributes.get("name"))) {
+        found.add(e);
+      }
+      return found;
     }
     for (XmlElements.Element c : e.children) {
-      XmlElements.Element found = findTestcase(c, test);
-      if (found != null) {
-        return found;
-      }
+      found.addAll(findTestcases(c, test));
     }
-    return null;
+    return found;
   }
 
-  /** The suite that holds the test case, and the {@code <testsuites>} around it, whose counts change. */
-  private static List<XmlElements.Element> countedAncestors(XmlElements.Element suite) {
-    List<XmlElements.Element> counted = new ArrayList<>();
-    for (XmlElements.Element e = suite; e != null; e = e.parent) {
-      if (e.name.equals("testsuite") || e.name.equals("testsuites")) {
-        counted.add(e);
-      }
-    }
-    return counted;
-  }
-
-  private static final Pattern COUNT = Pattern.compile("(\\s)(tests|errors|skipped)(\\s*=\\s*)([\"'])(\\d+)\\4");
-
-  /** The start tag with {@code tests}, {@code errors} and {@code skipped} adjusted; a missing count is added. */
-  private static String recount(String startTag, XmlElements.Element e, int tests, int skipped) {
-    Map<String, Integer> delta = Map.of("tests", tests, "errors", 1, "skipped", skipped);
-    Matcher m = COUNT.matcher(startTag);
-    StringBuffer out = new StringBuffer();
-    while (m.find()) {
-      // never below 0: Surefire itself sometimes writes counts lower than its test cases
-      int value = Math.max(0, Integer.parseInt(m.group(5)) + delta.get(m.group(2)));
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3) + m.group(4) + value + m.group(4)));
-    }
-    m.appendTail(out);
-    String tag = out.toString();
-    // <testsuites> without counts (newer pytest) stays without; a suite always gets consistent ones
-    if (e.name.equals("testsuite")) {
-      for (String key : List.of("tests", "errors")) {
-        if (!e.attributes.containsKey(key)) {
-          int close = tag.endsWith("/>") ? tag.length() - 2 : tag.length() - 1;
-          tag = tag.substring(0, close) + " " + key + "=\"" + (key.equals("tests") ? Math.max(tests, 1) : 1) + "\"" + tag.substring(close);
-        }
-      }
-    }
-    return tag;
-  }
 
   /** The whitespace before offset {@code at} on its line (empty when other text precedes it). */
   private static String indentOf(String xml, int at) {
@@ -255,54 +327,6 @@ public final class JUnitXmlReport implements ReportPatcher {
       return s.append("\nFull log: ").append(errorFile).append('\n').toString();
     } catch (BadInputException e) {
       return null; // the reason alone still says how the test died
-    }
-  }
-
-  /** The names a JUnit XML writer gives a test: {@code classname} and {@code name}. */
-  static final class TestName {
-    final String classname;
-    final String name;
-
-    private TestName(String classname, String name) {
-      // as the names will read back from the file: what XML cannot hold is spelled out
-      this.classname = Xml.legal(classname);
-      this.name = Xml.legal(name);
-    }
-
-    // JUnit Platform ids of one parameterized invocation: [test-template:divides(int, int)]/[test-template-invocation:#2]
-    private static final Pattern TEMPLATE_INVOCATION =
-        Pattern.compile("/\\[test-template:([^(\\]]+)\\(([^)]*)\\)\\]/\\[test-template-invocation:#(\\d+)\\]$");
-
-    /**
-     * A JVM id {@code com.x.CalcTest#divides[2]} is class and method; a JUnit Platform parameterized
-     * invocation is named as Surefire names it, {@code divides(int, int)[2]}, from its unique id. A pytest
-     * id {@code tests/test_x.py::TestA::test_b} is {@code tests.test_x.TestA} and {@code test_b}, as
-     * pytest's junitxml names them. A TestNG invocation has the name the agent recorded as its display
-     * name, which is Surefire's ({@code schedules[09:00, 30, 09:30](1)}).
-     */
-    static TestName of(NodeId id, String uniqueId, String surefireTestNgName) {
-      if (!id.isPytest() && surefireTestNgName != null) {
-        return new TestName(id.file(), surefireTestNgName);
-      }
-      Matcher m = TEMPLATE_INVOCATION.matcher(uniqueId);
-      if (!id.isPytest() && m.find()) {
-        String types = List.of(m.group(2).split(",")).stream()
-            .map(String::trim)
-            .filter(t -> !t.isEmpty())
-            .map(t -> t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('$')) + 1))
-            .collect(Collectors.joining(", "));
-        return new TestName(id.file(), m.group(1) + "(" + types + ")[" + m.group(3) + "]");
-      }
-      if (!id.isPytest()) {
-        return new TestName(id.file(), id.name());
-      }
-      String module = id.file().substring(0, id.file().length() - ".py".length()).replace('/', '.');
-      String[] parts = id.id().split("::", -1);
-      StringBuilder classname = new StringBuilder(module);
-      for (int i = 1; i < parts.length - 1; i++) {
-        classname.append('.').append(parts[i]);
-      }
-      return new TestName(classname.toString(), id.name());
     }
   }
 }

@@ -1,0 +1,5 @@
+/**
+ * JUnit XML reports: finds where a directory's tool (Surefire, Failsafe, Gradle, pytest) put a test or
+ * would put it, and splices the crashed test case into the text, escaping everything.
+ */
+package io.testabort.reports.junit;
