@@ -21,9 +21,10 @@
 #      postprocess with a 50-crash log (-Xmx64m) vs the same Python run             <= 0.15x
 #
 # Environment (all optional):
-#   RUNS=15          interleaved runs per arm of the short rows (1, 2)
-#   RUNS_MVN=10      runs per arm of `mvn -v`
-#   RUNS_SUITE=3     runs per arm of the public suite (row 4; ~1 min a run on 2 cores)
+#   RUNS=15          interleaved runs per arm of the hello-world row
+#   RUNS_MVN=8       runs per arm of `mvn -v`
+#   RUNS_5K=5        runs per arm of the 5,000-test suites (TestNG takes ~10 s a run)
+#   RUNS_SUITE=3     runs per arm of the public suite (row 4)
 #   RUNS_REPORT=3    runs per arm of row 5 (Python takes ~20 s a run)
 #   ONLY="1 2 3 4 5" the rows to run
 #   JMH_INCLUDE='.*TestEventBenchmark.*'   the JMH benchmarks of row 3 (names with "baseline" are shown
@@ -36,7 +37,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 here=$root/benchmarks/run
 java=${JAVA:-java}
 RUNS=${RUNS:-15}
-RUNS_MVN=${RUNS_MVN:-10}
+RUNS_MVN=${RUNS_MVN:-8}
+RUNS_5K=${RUNS_5K:-5}
 RUNS_SUITE=${RUNS_SUITE:-3}
 RUNS_REPORT=${RUNS_REPORT:-3}
 ONLY=${ONLY:-1 2 3 4 5}
@@ -81,7 +83,7 @@ agent_on="-javaagent:$agent=dir=$work/markers"
   echo
   echo "- machine: $(nproc) CPUs (nproc), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JDK: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p') $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'); $(python3 --version); $(hyperfine --version)"
-  echo "- runs per arm, interleaved: rows 1-2 RUNS=$RUNS (mvn -v RUNS_MVN=$RUNS_MVN), row 4 RUNS_SUITE=$RUNS_SUITE, row 5 RUNS_REPORT=$RUNS_REPORT; medians; ratio = measured / baseline; CPU = user + sys"
+  echo "- runs per arm, interleaved: hello world RUNS=$RUNS, mvn -v RUNS_MVN=$RUNS_MVN, 5,000 tests RUNS_5K=$RUNS_5K, row 4 RUNS_SUITE=$RUNS_SUITE, row 5 RUNS_REPORT=$RUNS_REPORT; medians; ratio = measured / baseline; CPU = user + sys"
 } > "$res/machine.txt"
 
 # One run of one arm: hyperfine without a shell, one run per call so that CPU time is per run too.
@@ -146,23 +148,25 @@ if wants 1; then
 fi
 
 # ---- row 2: 5,000 generated trivial tests, cold
-# 50 classes x 100 empty test methods, one source tree per framework.
+# 50 classes x 100 empty test methods, one source tree per framework; the class names end in Test, as
+# the console launcher's default class name filter wants.
 generate_suite() { # DIR IMPORT ANNOTATION
   local dir=$1 import=$2 annotation=$3 c m
   mkdir -p "$dir/src/bench" "$dir/classes"
   for ((c = 0; c < 50; c++)); do
     {
-      printf 'package bench;\n\nimport %s;\n\npublic class T%02d {\n' "$import" "$c"
+      printf 'package bench;\n\nimport %s;\n\npublic class Trivial%02dTest {\n' "$import" "$c"
       for ((m = 0; m < 100; m++)); do
         printf '  %s public void t%03d() {}\n' "$annotation" "$m"
       done
       printf '}\n'
-    } > "$dir/src/bench/T$(printf %02d "$c").java"
+    } > "$dir/src/bench/Trivial$(printf %02d "$c")Test.java"
   done
 }
 if wants 2; then
   say "generating and compiling the 5,000-test suites"
   suites=$work/suites
+  rm -rf "$suites"
   generate_suite "$suites/junit5" org.junit.jupiter.api.Test @Test
   generate_suite "$suites/junit4" org.junit.Test @Test
   generate_suite "$suites/testng" org.testng.annotations.Test @Test
@@ -175,19 +179,19 @@ if wants 2; then
   classes=$(cd "$suites/junit4/src" && ls bench/*.java | sed 's/\.java$//; s#/#.#' | paste -sd' ')
 
   run5="-jar $junit5 execute --class-path $suites/junit5/classes --select-package bench --disable-banner --details=summary"
-  compare "$RUNS" junit5 "$fresh" \
+  compare "$RUNS_5K" junit5 "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $run5" \
     "agent, dir=" "$in_cold $java -Duser.home=$cold/home $agent_on $run5"
   row junit5 "2. 5,000 tests, JUnit 5 console launcher, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu junit5
 
   run4="-cp $junit4:$suites/junit4/classes org.junit.runner.JUnitCore $classes"
-  compare "$RUNS" junit4 "$fresh" \
+  compare "$RUNS_5K" junit4 "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $run4" \
     "agent, dir=" "$in_cold $java -Duser.home=$cold/home $agent_on $run4"
   row junit4 "2. 5,000 tests, JUnit 4 JUnitCore, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu junit4
 
   runng="-cp $testng:$suites/testng/classes org.testng.TestNG -usedefaultlisteners false -d $work/testng-output -testclass ${classes// /,}"
-  compare "$RUNS" testng "$fresh" \
+  compare "$RUNS_5K" testng "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $runng" \
     "agent, dir=" "$in_cold $java -Duser.home=$cold/home $agent_on $runng"
   row testng "2. 5,000 tests, TestNG, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu testng
@@ -211,9 +215,10 @@ if wants 4; then
   lang3_console=$(ls "$lib"/lang3-console/junit-platform-console-standalone-*.jar)
   # as Commons Lang's own build runs its tests on Java 9+ (pom: profile java9+, -Xmx512m)
   opens="--add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.time=ALL-UNNAMED --add-opens java.base/java.time.chrono=ALL-UNNAMED"
-  # Without time and concurrent: the former walks every locale and time zone (~10 min of CPU here),
-  # the latter is mostly sleeps and timeouts, which measure the clock, not the agent.
-  runl="$java -Xmx512m $opens -Duser.home=$cold/home -jar $lang3_console execute --class-path $(ls "$lang3"/*.jar | paste -sd:) --scan-class-path $lang3_tests --exclude-package org.apache.commons.lang3.time --exclude-package org.apache.commons.lang3.concurrent --disable-banner --details=summary"
+  # Left out, so that a run takes ~30 s rather than ~15 min on 2 cores: the time package and the classes
+  # that loop over every locale, time zone or a fuzzing corpus (minutes of CPU in a few tests), and
+  # concurrency tests that mostly sleep and time out (they measure the clock, not the agent).
+  runl="$java -Xmx512m $opens -Duser.home=$cold/home -jar $lang3_console execute --class-path $(ls "$lang3"/*.jar | paste -sd:) --scan-class-path $lang3_tests --exclude-package org.apache.commons.lang3.time --exclude-package org.apache.commons.lang3.concurrent --exclude-classname '.*[.](ExtendedMessageFormatTest|ClassUtilsOssFuzzTest|ToStringStyleConcurrencyTest|HashCodeBuilderAndEqualsBuilderTest|ReflectionDiffBuilderTest|LocaleUtilsTest|EqualsBuilderReflectJreImplementationTest)' --disable-banner --details=summary"
   compare "$RUNS_SUITE" lang3 "$fresh" \
     "no agent" "$in_cold $runl" \
     "agent in JAVA_TOOL_OPTIONS" "$in_cold JAVA_TOOL_OPTIONS=$agent_on $runl"

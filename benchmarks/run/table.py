@@ -139,7 +139,7 @@ def jmh(results, notes):
         return
     for b in measured:
         m = b["primaryMetric"]
-        score, error, unit = m["score"], m["scoreError"], m["scoreUnit"]
+        score, error, unit = float(m["score"]), float(m["scoreError"]), m["scoreUnit"]  # JMH writes "NaN" as a string
         us = score * {"us/op": 1, "ns/op": 0.001, "ms/op": 1000}.get(unit, float("nan"))
         name = ".".join(b["benchmark"].rsplit(".", 2)[-2:])
         ok = "PASS" if us <= goal_us else "MISS"
@@ -149,7 +149,7 @@ def jmh(results, notes):
     for b in others:
         m = b["primaryMetric"]
         notes.append(f"JMH {b['benchmark'].rsplit('.', 2)[-2]}.{b['benchmark'].rsplit('.', 1)[-1]} "
-                     f"(baseline): {m['score']:.3f} ± {m['scoreError']:.3f} {m['scoreUnit']}")
+                     f"(baseline): {float(m['score']):.3f} ± {float(m['scoreError']):.3f} {m['scoreUnit']}")
 
 
 def external(results):
