@@ -29,6 +29,7 @@
 #   ONLY="1 2 3 4 5" the rows to run
 #   JMH_INCLUDE='.*TestEventBenchmark.*'   the JMH benchmarks of row 3 (names with "baseline" are shown
 #                    as notes); JMH_OPTS='-f 1 -wi 3 -w 1s -i 5 -r 1s'
+#   REPORT_BYTES=84000000   the size of row 5's generated report
 #   WORK=DIR         keep the work folder (suites, jars, the big report, raw hyperfine JSON) there
 #   MVN=cmd          the `mvn -v` of row 1 (default: this repository's ./mvnw)
 #   JAVA=java        the JVM under test
@@ -41,6 +42,7 @@ RUNS_MVN=${RUNS_MVN:-8}
 RUNS_5K=${RUNS_5K:-5}
 RUNS_SUITE=${RUNS_SUITE:-3}
 RUNS_REPORT=${RUNS_REPORT:-3}
+REPORT_BYTES=${REPORT_BYTES:-84000000}
 ONLY=${ONLY:-1 2 3 4 5}
 JMH_INCLUDE=${JMH_INCLUDE:-.*TestEventBenchmark.*}
 JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s}
@@ -240,7 +242,7 @@ if wants 5; then
     mkdir -p "$work/report"
     big=$work/report/big_log.html.orig
     "$java" -cp "$tool_classes:$tools" io.testabort.reports.pytest.html.BigReportGenerator \
-      "$root/report-tools/src/test/resources/pytest-reports/raw/test_output_log.html" "$big" 84000000 >&2
+      "$root/report-tools/src/test/resources/pytest-reports/raw/test_output_log.html" "$big" "$REPORT_BYTES" >&2
     # 50 crashed tests that the report does not show yet
     python3 - "$work/report/crashes.jsonl" <<'EOF'
 import json, sys
@@ -255,7 +257,7 @@ EOF
       "Python algorithm" "python3 $here/pytest_abort_sanitize.py $work/report/big_log.html" \
       "sanitize -Xmx256m" "$java -Xmx256m -jar $tools sanitize $work/report/big_log.html" \
       "postprocess -Xmx64m" "$java -Xmx64m -jar $tools postprocess --crash-log $work/report/crashes.jsonl --html $work/report/big_log.html"
-    row report "5. \`sanitize\`, $(( $(stat -c %s "$big") / 1000000 )) MB pytest-html report" "Python algorithm" "sanitize -Xmx256m" 0.10 wall none
+    row report "5. \`sanitize\`, $(( ($(stat -c %s "$big") + 500000) / 1000000 )) MB pytest-html report" "Python algorithm" "sanitize -Xmx256m" 0.10 wall none
     row report "5. \`postprocess\`, 50-crash log, same report" "Python algorithm" "postprocess -Xmx64m" 0.15 wall none
   fi
 fi
