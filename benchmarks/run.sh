@@ -34,6 +34,9 @@
 #   MVN=cmd          the `mvn -v` of row 1 (default: this repository's ./mvnw)
 #   JAVA=java        the JVM under test
 set -euo pipefail
+# The whole script is one block, read before it runs: editing or checking out this file while a
+# benchmark runs (it takes a while) cannot change what the running one does.
+{
 root=$(cd "$(dirname "$0")/.." && pwd)
 here=$root/benchmarks/run
 java=${JAVA:-java}
@@ -266,3 +269,5 @@ echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" >> "$res/machi
 [ -z "${WORK:-}" ] || say "raw results in $res"
 echo
 python3 "$here/table.py" "$res"
+exit
+}
