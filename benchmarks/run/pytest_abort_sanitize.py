@@ -6,7 +6,7 @@ report-tools/src/test/resources/pytest-reports/README.md ("Reference patcher"), 
 find the data-jsonblob attribute, html.unescape it, json.loads it, and in every string value (keys
 untouched) turn CRLF, CR and LF into <br/>, TAB into two spaces and every Unicode category C
 character into a space; then json.dumps(ensure_ascii=False), html.escape(quote=True) and write the
-file back in place. It is the cost `sanitize` is compared with; it is not used for correctness.
+file back in place (only when a string changed). It is the cost `sanitize` is compared with; it is not used for correctness.
 
 usage: pytest_abort_sanitize.py REPORT.html   (prints modified=0|1)
 """
@@ -19,10 +19,17 @@ import unicodedata
 BLOB = re.compile(r"""data-jsonblob=(?:"([^"]*)"|'([^']*)')""")
 
 
+changed = False
+
+
 def clean(text):
+    global changed
+    original = text
     text = text.replace("\r\n", "<br/>").replace("\r", "<br/>").replace("\n", "<br/>")
     text = text.replace("\t", "  ")
-    return "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    changed = changed or text != original
+    return text
 
 
 def walk(value):
@@ -48,11 +55,12 @@ def main(path):
         data = json.loads(raw)
     except json.JSONDecodeError:
         data = json.loads(raw, strict=False)  # literal control characters inside strings
-    blob = html.escape(json.dumps(walk(data), ensure_ascii=False), quote=True)
-    out = page[:match.start(group)] + blob + page[match.end(group):]
-    if match.group(group) == blob:
+    cleaned = walk(data)
+    if not changed:  # nothing to sanitize: the file stays as it is
         print("modified=0")
         return
+    blob = html.escape(json.dumps(cleaned, ensure_ascii=False), quote=True)
+    out = page[:match.start(group)] + blob + page[match.end(group):]
     with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
         f.write(out)
     print("modified=1")
