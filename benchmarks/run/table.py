@@ -4,9 +4,11 @@
 RESULTS_DIR holds:
   machine.txt            header lines, printed as they are
   rows.tsv               key, target, baseline arm, measured arm, goal ratio (empty: information only),
-                         mode (wallcpu: both ratios must meet the goal; wall: wall time only), counter
+                         mode (wallcpu: both ratios must meet the goal; wall: wall time only), counter,
+                         the exit codes the arms may end with (others make the row FAILED)
   <key>/<arm>.<n>.json   hyperfine --export-json of one run (one run per file, so CPU is per run too)
   <key>/<arm>.<n>.out    that run's output, where the test counts are read from
+  <key>/<arm>.stderr     stderr of an untimed rerun of an arm that exited with an unexpected code
   jmh.json               JMH's JSON result (target 3), if JMH ran
   jmh.tsv                JMH row settings: include regex, goal in us
   external.tsv           target, ratio, goal: ratios another script printed (report-tools/bench/big-report.sh)
@@ -83,8 +85,9 @@ def main(results):
     if os.path.exists(rows_path):
         with open(rows_path) as f:
             rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
-    for key, target, base, arm, goal, mode, counter in rows:
+    for key, target, base, arm, goal, mode, counter, allowed in rows:
         goal = float(goal) if goal else None
+        allowed = {int(c) for c in allowed.split(",")}
         bw, bc, bcodes, bouts = runs(results, key, base)
         aw, ac, acodes, aouts = runs(results, key, arm)
         if not bw or not aw:
@@ -95,13 +98,17 @@ def main(results):
         rw = maw / mbw
         rc = mac / mbc if mbc > 0 else None
         checked = [rw, rc] if mode == "wallcpu" else [rw]
+        failed = [name for name, codes in ((base, bcodes), (arm, acodes)) if any(c not in allowed for c in codes)]
+        outcome = f"FAILED ({', '.join(failed)})" if failed else verdict(checked, goal)
         print(f"| {target} | {base} | {arm} | {seconds(mbw)} → {seconds(maw)} | {ratio_cell(rw, goal)} "
               f"| {seconds(mbc)} → {seconds(mac)} | {ratio_cell(rc, goal)} | {goal_text(goal)} "
-              f"| {verdict(checked, goal)} |")
+              f"| {outcome} |")
         for name, codes in ((base, bcodes), (arm, acodes)):
             bad = [c for c in codes if c != 0]
             if bad:
-                notes.append(f"{target}, {name}: {len(bad)} of {len(codes)} runs exited non-zero ({sorted(set(bad))})")
+                why = "" if all(c in allowed for c in bad) else stderr_line(results, key, name)
+                notes.append(f"{target}, {name}: {len(bad)} of {len(codes)} runs exited non-zero "
+                             f"({', '.join(map(str, sorted(set(bad))))}){why}")
         bcounts, acounts = counts(counter, bouts), counts(counter, aouts)
         if bcounts or acounts:
             every = sorted(set(bcounts + acounts), key=str)
@@ -115,6 +122,16 @@ def main(results):
     print()
     for n in notes:
         print(f"- {n}")
+
+
+def stderr_line(results, key, arm):
+    """The first line of the stderr an unexpected exit left, e.g. an OutOfMemoryError."""
+    path = os.path.join(results, key, arm + ".stderr")
+    if not os.path.exists(path):
+        return ""
+    with open(path, errors="replace") as f:
+        lines = [l.strip() for l in f if l.strip() and not l.startswith("Picked up ")]
+    return f": {lines[0]}" if lines else ""
 
 
 def goal_text(goal):
