@@ -85,9 +85,9 @@ def main(results):
     if os.path.exists(rows_path):
         with open(rows_path) as f:
             rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
-    for key, target, base, arm, goal, mode, counter, allowed in rows:
+    for key, target, base, arm, goal, mode, counter, *allowed in rows:
         goal = float(goal) if goal else None
-        allowed = {int(c) for c in allowed.split(",")}
+        allowed = {int(c) for c in (allowed[0] if allowed else "0").split(",")}
         bw, bc, bcodes, bouts = runs(results, key, base)
         aw, ac, acodes, aouts = runs(results, key, arm)
         if not bw or not aw:
