@@ -77,8 +77,7 @@ def main(results):
     with open(os.path.join(results, "machine.txt")) as f:
         print(f.read().rstrip())
     print()
-    print("| target | baseline | measured | wall, median | wall ratio | CPU, median | CPU ratio | goal | |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    table = []
     notes = []
     rows_path = os.path.join(results, "rows.tsv")
     rows = []
@@ -91,7 +90,7 @@ def main(results):
         bw, bc, bcodes, bouts = runs(results, key, base)
         aw, ac, acodes, aouts = runs(results, key, arm)
         if not bw or not aw:
-            print(f"| {target} | {base} | {arm} | – | – | – | – | {goal_text(goal)} | no data |")
+            table.append(f"| {target} | {base} | {arm} | – | – | – | – | {goal_text(goal)} | no data |")
             continue
         mbw, maw = statistics.median(bw), statistics.median(aw)
         mbc, mac = statistics.median(bc), statistics.median(ac)
@@ -100,7 +99,7 @@ def main(results):
         checked = [rw, rc] if mode == "wallcpu" else [rw]
         failed = [name for name, codes in ((base, bcodes), (arm, acodes)) if any(c not in allowed for c in codes)]
         outcome = f"FAILED ({', '.join(failed)})" if failed else verdict(checked, goal)
-        print(f"| {target} | {base} | {arm} | {seconds(mbw)} → {seconds(maw)} | {ratio_cell(rw, goal)} "
+        table.append(f"| {target} | {base} | {arm} | {seconds(mbw)} → {seconds(maw)} | {ratio_cell(rw, goal)} "
               f"| {seconds(mbc)} → {seconds(mac)} | {ratio_cell(rc, goal)} | {goal_text(goal)} "
               f"| {outcome} |")
         for name, codes in ((base, bcodes), (arm, acodes)):
@@ -117,8 +116,17 @@ def main(results):
             notes.append(f"{target}: tests {shown} ({same}; {len(bw)} + {len(aw)} runs)")
         else:
             notes.append(f"{target}: {len(bw)} + {len(aw)} runs")
-    jmh(results, notes)
-    external(results)
+    jmh(results, table, notes)
+    external(results, table)
+    print("| target | baseline | measured | wall, median | wall ratio | CPU, median | CPU ratio | goal | |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    order, last = [], 0
+    for line in table:  # by target number; an information row stays under the row before it
+        m = re.match(r"\| (\d+)\.", line)
+        last = int(m.group(1)) if m else last
+        order.append(last)
+    for _, line in sorted(zip(order, table), key=lambda p: p[0]):
+        print(line)
     print()
     for n in notes:
         print(f"- {n}")
@@ -138,7 +146,7 @@ def goal_text(goal):
     return f"≤ {goal:g}×" if goal is not None else "(info)"
 
 
-def jmh(results, notes):
+def jmh(results, table, notes):
     path = os.path.join(results, "jmh.json")
     settings = os.path.join(results, "jmh.tsv")
     if not os.path.exists(settings):
@@ -152,7 +160,7 @@ def jmh(results, notes):
             data = json.load(f)
     measured = [b for b in data if "baseline" not in b["benchmark"].rsplit(".", 1)[-1].lower()]
     if not measured:
-        print(f"| 3. one test's marker traffic (JMH `{include}`) | | no benchmark ran | | | | | ≤ {goal_us:g} µs | no data |")
+        table.append(f"| 3. one test's marker traffic (JMH `{include}`) | | no benchmark ran | | | | | ≤ {goal_us:g} µs | no data |")
         return
     for b in measured:
         m = b["primaryMetric"]
@@ -160,7 +168,7 @@ def jmh(results, notes):
         us = score * {"us/op": 1, "ns/op": 0.001, "ms/op": 1000}.get(unit, float("nan"))
         name = ".".join(b["benchmark"].rsplit(".", 2)[-2:])
         ok = "PASS" if us <= goal_us else "MISS"
-        print(f"| 3. one test's marker traffic (JMH {name}) | | | {score:.2f} ± {error:.2f} {unit} "
+        table.append(f"| 3. one test's marker traffic (JMH {name}) | | | {score:.2f} ± {error:.2f} {unit} "
               f"| | | | ≤ {goal_us:g} µs | {ok} |")
     others = [b for b in data if b not in measured]
     for b in others:
@@ -169,7 +177,7 @@ def jmh(results, notes):
                      f"(baseline): {float(m['score']):.3f} ± {float(m['scoreError']):.3f} {m['scoreUnit']}")
 
 
-def external(results):
+def external(results, table):
     path = os.path.join(results, "external.tsv")
     if not os.path.exists(path):
         return
@@ -179,7 +187,7 @@ def external(results):
                 continue
             target, base, arm, ratio, goal = line.rstrip("\n").split("\t")
             r, g = float(ratio), float(goal)
-            print(f"| {target} | {base} | {arm} | (see its output) | {r:.3f}× | | | ≤ {g:g}× "
+            table.append(f"| {target} | {base} | {arm} | (see its output) | {r:.3f}× | | | ≤ {g:g}× "
                   f"| {'PASS' if r <= g else 'MISS'} |")
 
 
