@@ -145,13 +145,14 @@ fi
 
 # ---- row 1: a JVM that runs no test
 if wants 1; then
-  hello="-cp $work/hello Hello"
+  hello="-Duser.home=$cold/home -cp $work/hello Hello"
   compare "$RUNS" hello "$fresh" \
     "no agent" "$in_cold $java $hello" \
     "do-nothing agent" "$in_cold $java $noop $hello" \
     "agent, dir=" "$in_cold $java $agent_on $hello"
   row hello "1. JVM that runs no test (hello world)" "do-nothing agent" "agent, dir=" 1.05 wallcpu none
   row hello "(floor: any -javaagent vs none)" "no agent" "do-nothing agent" "" wallcpu none
+  # HOME stays: the Maven wrapper finds its Maven under ~/.m2 (mvn -v loads no test framework anyway)
   compare "$RUNS_MVN" mvn "$fresh" \
     "no agent" "env XDG_CACHE_HOME=$cold/cache $MVN -v" \
     "do-nothing agent" "env XDG_CACHE_HOME=$cold/cache JAVA_TOOL_OPTIONS=$noop $MVN -v" \
