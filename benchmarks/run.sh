@@ -87,7 +87,9 @@ agent_on="-javaagent:$agent=dir=$work/markers"
   echo "test-abort benchmarks/run.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (+ local changes)')"
   echo
   echo "- machine: $(nproc) CPUs (nproc), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- JDK: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p') $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'); $(python3 --version); $(hyperfine --version)"
+  props=$("$java" -XshowSettings:properties -version 2>&1)
+  prop() { printf '%s\n' "$props" | sed -n "s/^ *$1 = //p"; }
+  echo "- JDK: $(prop java.runtime.name) $(prop java.runtime.version) ($(prop java.vendor)); $(python3 --version); $(hyperfine --version)"
   echo "- runs per arm, interleaved: hello world RUNS=$RUNS, mvn -v RUNS_MVN=$RUNS_MVN, 5,000 tests RUNS_5K=$RUNS_5K, row 4 RUNS_SUITE=$RUNS_SUITE, row 5 RUNS_REPORT=$RUNS_REPORT; medians; ratio = measured / baseline; CPU = user + sys"
 } > "$res/machine.txt"
 
