@@ -254,7 +254,7 @@ if wants 5; then
     printf '5. `sanitize`, 84 MB report, -Xmx256m (big-report.sh)\tPython algorithm\tsanitize\t%s\t0.10\n' "$s" >> "$res/external.tsv"
     printf '5. `postprocess`, 50 crashes, -Xmx64m (big-report.sh)\tPython algorithm\tpostprocess\t%s\t0.15\n' "$p" >> "$res/external.tsv"
   else
-    say "generating the 84 MB pytest-html report"
+    say "generating a pytest-html report of $REPORT_BYTES bytes"
     mkdir -p "$work/report"
     big=$work/report/big_log.html.orig
     "$java" -cp "$tool_classes:$tools" io.testabort.reports.pytest.html.BigReportGenerator \
