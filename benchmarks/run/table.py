@@ -178,6 +178,8 @@ def jmh(results, table, notes):
 
 
 def external(results, table):
+    """Rows another script measured: target, baseline, arm, wall base, wall arm, wall ratio, CPU base,
+    CPU arm, goal (seconds; empty where its output had no such line)."""
     path = os.path.join(results, "external.tsv")
     if not os.path.exists(path):
         return
@@ -185,10 +187,16 @@ def external(results, table):
         for line in f:
             if not line.strip():
                 continue
-            target, base, arm, ratio, goal = line.rstrip("\n").split("\t")
-            r, g = float(ratio), float(goal)
-            table.append(f"| {target} | {base} | {arm} | (see its output) | {r:.3f}× | | | ≤ {g:g}× "
-                  f"| {'PASS' if r <= g else 'MISS'} |")
+            target, base, arm, wb, wa, ratio, cb, ca, goal = line.rstrip("\n").split("\t")
+            g = float(goal)
+            num = lambda v: float(v) if v else None
+            wb, wa, r, cb, ca = num(wb), num(wa), num(ratio), num(cb), num(ca)
+            wall = f"{seconds(wb)} → {seconds(wa)}" if wb and wa else "–"
+            cpu = f"{seconds(cb)} → {seconds(ca)}" if cb and ca else "–"
+            rc = ca / cb if cb and ca else None
+            outcome = "FAILED (see big-report.txt)" if r is None else ("PASS" if r <= g else "MISS")
+            table.append(f"| {target} | {base} | {arm} | {wall} | {ratio_cell(r, g)} | {cpu} "
+                         f"| {ratio_cell(rc, g)} | ≤ {g:g}× | {outcome} |")
 
 
 if __name__ == "__main__":
