@@ -3,7 +3,7 @@
 # and ratios against a baseline measured in the same run (machines here are shared and noisy).
 #
 #   ./mvnw -B package -DskipTests        # the agent, report-tools (with its test classes) and JMH jars
-#   benchmarks/run.sh                    # ~15 min on 2 cores; prints the table last (Markdown)
+#   benchmarks/run.sh                    # 10-15 min on 2 quiet cores; prints the table last (Markdown)
 #
 # Not part of ./mvnw verify. Needs hyperfine, python3, javac/jar (JDK 17) and Maven Central (the
 # framework jars and the public suite are fetched through ./mvnw into the local repository).
@@ -19,6 +19,8 @@
 #      JAVA_TOOL_OPTIONS vs no agent, cold                                          <= 1.03x
 #   5. an 84 MB pytest-html report: sanitize (-Xmx256m) vs pytest-abort's algorithm in Python <= 0.10x,
 #      postprocess with a 50-crash log (-Xmx64m) vs the same Python run             <= 0.15x
+#      (run by report-tools/bench/big-report.sh when it ends with "sanitize ratio=" / "postprocess ratio=",
+#      else here, with benchmarks/run/pytest_abort_sanitize.py as the Python baseline)
 #
 # Environment (all optional):
 #   RUNS=15          interleaved runs per arm of the hello-world row
