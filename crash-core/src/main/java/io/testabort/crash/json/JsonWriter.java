@@ -153,8 +153,25 @@ public final class JsonWriter {
     return this;
   }
 
-  /** Bytes that are already JSON (a member list or value rendered earlier by a writer of the same kind). */
-  public JsonWriter raw(byte[] json, int from, int to) {
+  /**
+   * Members rendered earlier by a writer of the same kind: an object's content without its braces,
+   * added to the object being written.
+   */
+  public JsonWriter rawMembers(byte[] members) {
+    if (members.length == 0) {
+      return this;
+    }
+    item();
+    return copy(members, 0, members.length);
+  }
+
+  /** A value rendered earlier ({@code json[from, to)} is one JSON value, whitespace allowed after it). */
+  public JsonWriter rawValue(byte[] json, int from, int to) {
+    item();
+    return copy(json, from, to);
+  }
+
+  private JsonWriter copy(byte[] json, int from, int to) {
     ensure(to - from);
     System.arraycopy(json, from, buf, len, to - from);
     len += to - from;
