@@ -1,7 +1,12 @@
 package io.testabort.agent.core;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +23,20 @@ import java.nio.file.StandardOpenOption;
  * between pages, not within one). A rename per update would force a disk write each time (ext4
  * {@code auto_da_alloc}); this costs a page-cache copy.
  *
+ * <p>The page is also mapped into memory, so that a change of eight aligned bytes (the phase between
+ * {@code setup} and {@code call}) is one atomic store, with no system call: a signal cannot land inside
+ * one instruction, and the page cache keeps the store when the process dies. Not on Windows, where a
+ * mapped file cannot be deleted.
+ *
  * <p>A record larger than a page (a node id of thousands of bytes) could be cut at a page boundary by a
  * SIGKILL, so it replaces the file whole: temp file and rename. So does the next record that fits a
  * page again, which brings the file back to one page.
  */
 public final class MarkerFile {
   static final int PAGE = 4096;
+  /** Aligned 8-byte access to the mapped page: atomic by the VarHandle contract. */
+  private static final VarHandle WORD = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final boolean MAP = File.separatorChar == '/';
 
   private final Path path;
   private FileChannel channel;
@@ -31,6 +44,7 @@ public final class MarkerFile {
   private long size;
   private int recordLength;
   private final ByteBuffer page = ByteBuffer.allocateDirect(PAGE);
+  private MappedByteBuffer mapped;
 
   public MarkerFile(Path path) {
     this.path = path;
@@ -73,6 +87,26 @@ public final class MarkerFile {
     writeFully(page, offset);
   }
 
+  /** Whether {@link #storeWord} can be used: the one-page file is mapped. */
+  boolean mapped() {
+    return mapped != null && inOnePage();
+  }
+
+  /**
+   * Stores {@code bytes[from, from + 8)} at {@code offset} (a multiple of 8, within the record) of the
+   * mapped page as one atomic 8-byte store.
+   */
+  void storeWord(int offset, byte[] bytes, int from) {
+    if (!mapped() || offset % 8 != 0 || offset + 8 > recordLength) {
+      throw new IllegalStateException("not an aligned word of the record: " + offset);
+    }
+    long word = 0;
+    for (int i = 7; i >= 0; i--) {
+      word = word << 8 | (bytes[from + i] & 0xff);
+    }
+    WORD.setRelease(mapped, offset, word);
+  }
+
   private void writeFully(ByteBuffer buf, long position) throws IOException {
     while (buf.hasRemaining()) {
       position += channel.write(buf, position);
@@ -97,7 +131,15 @@ public final class MarkerFile {
     if (channel != null) {
       channel.close(); // it writes to the file the rename replaced
     }
-    channel = FileChannel.open(path, StandardOpenOption.WRITE);
+    mapped = null;
+    channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (MAP && fileSize == PAGE) {
+      try {
+        mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, PAGE);
+      } catch (IOException | RuntimeException e) {
+        AgentLog.debug("marker not mapped, phase changes are writes: " + e);
+      }
+    }
     size = fileSize;
     recordLength = length;
   }
@@ -109,6 +151,7 @@ public final class MarkerFile {
     }
     channel.close();
     channel = null;
+    mapped = null;
     Files.deleteIfExists(path);
   }
 }

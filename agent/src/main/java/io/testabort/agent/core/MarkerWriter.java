@@ -7,8 +7,9 @@ import java.nio.file.Path;
  * ({@code running}, or {@code idle} naming the last one when nothing runs), an exit or a timeout once
  * one happened. Called only under the {@link TestRegistry}'s lock.
  *
- * <p>A phase change of the test the marker names rewrites just the phase value in place (a few bytes
- * at a known offset of the same page) instead of the whole record.
+ * <p>A phase change of the test the marker names rewrites just the phase value in place instead of the
+ * whole record: between {@code setup} and {@code call} one aligned 8-byte store into the mapped page,
+ * to or from {@code teardown} (nine bytes differ) a positional write of the ten-byte slot.
  */
 final class MarkerWriter {
   private final MarkerFile file;
@@ -22,6 +23,7 @@ final class MarkerWriter {
   /** The test whose phase sits at {@code phaseOffset} of the file, or null. */
   private RunningTest phaseOwner;
   private int phaseOffset = -1;
+  private String shownPhase;
   private boolean failed;
 
   MarkerWriter(MarkerFile file, long pid, String gpuId) {
@@ -72,6 +74,7 @@ final class MarkerWriter {
       file.write(r.bytes, r.length);
       phaseOwner = r.phaseOffset >= 0 && status.equals("running") ? top : null;
       phaseOffset = r.phaseOffset;
+      shownPhase = top.effectivePhase();
     } catch (Throwable t) {
       fail(t);
     }
@@ -87,7 +90,13 @@ final class MarkerWriter {
       return;
     }
     try {
-      file.writeAt(phaseOffset, MarkerRenderer.phaseSlot(test.effectivePhase()));
+      byte[] slot = MarkerRenderer.phaseSlot(test.effectivePhase());
+      if (file.mapped() && MarkerRenderer.isWordFlip(shownPhase, test.effectivePhase())) {
+        file.storeWord(phaseOffset + 1, slot, 1); // setup <-> call: no system call
+      } else {
+        file.writeAt(phaseOffset, slot);
+      }
+      shownPhase = test.effectivePhase();
     } catch (Throwable t) {
       fail(t);
     }

@@ -161,4 +161,29 @@ class MarkerBytesTest {
     r.phase(RunningTest.CALL);
     assertNamesExactly(t);
   }
+
+  @Test
+  void setupAndCallSwapInOneAlignedWordOfTheMappedPage() throws IOException {
+    TestRegistry r = registry();
+    RunningTest t = named("k", "divides");
+    r.started(t, null);
+    byte[] before = Files.readAllBytes(marker());
+    for (String phase : new String[] {RunningTest.CALL, RunningTest.SETUP, RunningTest.CALL, RunningTest.TEARDOWN,
+        RunningTest.CALL}) {
+      r.phase(phase);
+      assertNamesExactly(t);
+      byte[] after = Files.readAllBytes(marker());
+      int first = -1;
+      int last = -1;
+      for (int i = 0; i < after.length; i++) {
+        if (before[i] != after[i]) {
+          last = i;
+          first = first < 0 ? i : first;
+        }
+      }
+      assertThat(last - first).as(phase).isLessThan(phase.equals(RunningTest.CALL) || phase.equals(RunningTest.SETUP)
+          ? 9 : MarkerRenderer.PHASE_SLOT);
+      before = after;
+    }
+  }
 }

@@ -171,6 +171,11 @@ public final class JsonWriter {
     return copy(json, from, to);
   }
 
+  /** Bytes appended as they are: whitespace, or the rest of a value begun with {@link #rawValue}. */
+  public JsonWriter raw(byte[] json, int from, int to) {
+    return copy(json, from, to);
+  }
+
   private JsonWriter copy(byte[] json, int from, int to) {
     ensure(to - from);
     System.arraycopy(json, from, buf, len, to - from);
