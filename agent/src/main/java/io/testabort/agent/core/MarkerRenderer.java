@@ -2,6 +2,7 @@ package io.testabort.agent.core;
 
 import io.testabort.crash.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * exit stack get what room is left. A record that cannot fit even with tight caps (a node id of
  * thousands of bytes) comes out larger than a page; {@link MarkerFile} then replaces the file whole.
  *
- * <p>A test's own members are rendered once, at its first write, and copied after that. Not
+ * <p>A test's own members are rendered once, at its first write, and copied after that (a container is
+ * written again at each of its children's ends). Not
  * thread-safe: the registry calls it under its lock.
  */
 final class MarkerRenderer {
@@ -25,6 +27,8 @@ final class MarkerRenderer {
   private static final Caps NORMAL = new Caps(256, 512, 128, 200);
   private static final Caps TIGHT = new Caps(40, 40, 40, 100);
 
+  /** The {@code ", "} between members of a one-line writer. */
+  private static final int SEPARATOR = 2;
   private static final byte[] SPACES = "        ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[][] PHASE_SLOTS = {
     slot(RunningTest.SETUP), slot(RunningTest.CALL), slot(RunningTest.TEARDOWN),
@@ -122,10 +126,10 @@ final class MarkerRenderer {
     byte[] jvm = tight ? jvmMembersTight : jvmMembers;
     out.reset().beginObject();
     // pytest-abort's six keys first: test_name, nodeid, start_time, status, pid, gpu_id
-    out.rawMembers(head(top, caps, tight));
+    head(top, caps, tight);
     out.name("status").value(status);
     out.rawMembers(pidAndGpu);
-    out.rawMembers(tail(top, caps, tight));
+    tail(top, caps, tight);
     boolean inPlace = status.equals("running") && parallel.isEmpty();
     byte[] phase = phaseSlot(top.effectivePhase());
     if (inPlace) {
@@ -188,40 +192,40 @@ final class MarkerRenderer {
     return n;
   }
 
-  /** test_name, nodeid (whole, always), start_time. */
-  private byte[] head(RunningTest t, Caps caps, boolean tight) {
+  /** test_name, nodeid (whole, always), start_time: the first members, rendered once per test. */
+  private void head(RunningTest t, Caps caps, boolean tight) {
     if (!tight && t.renderedHead != null) {
-      return t.renderedHead;
+      out.rawMembers(t.renderedHead);
+      return;
     }
-    part.reset().beginObject().name("test_name").value(t.testName, caps.name).name("nodeid").value(t.nodeid)
-        .name("start_time").value(t.startTime).endObject();
-    byte[] head = members(part);
+    int from = out.size(); // the object's first member: no separator before it
+    out.name("test_name").value(t.testName, caps.name).name("nodeid").value(t.nodeid)
+        .name("start_time").value(t.startTime);
     if (!tight) {
-      t.renderedHead = head;
+      t.renderedHead = Arrays.copyOfRange(out.buffer(), from, out.size());
     }
-    return head;
   }
 
-  /** framework, test_class, method, display_name, unique_id (the last four when known). */
-  private byte[] tail(RunningTest t, Caps caps, boolean tight) {
+  /** framework, test_class, method, display_name, unique_id (the last four when known), once per test. */
+  private void tail(RunningTest t, Caps caps, boolean tight) {
     if (!tight && t.renderedTail != null) {
-      return t.renderedTail;
+      out.rawMembers(t.renderedTail);
+      return;
     }
-    part.reset().beginObject().name("framework").value(t.framework, 64);
+    int from = out.size() + SEPARATOR; // after the ", " that name() writes first
+    out.name("framework").value(t.framework, 64);
     optional("test_class", t.testClass, caps.name);
     optional("method", t.method, caps.name);
     optional("display_name", t.displayName, caps.name);
     optional("unique_id", t.uniqueId, caps.id);
-    byte[] tail = members(part.endObject());
     if (!tight) {
-      t.renderedTail = tail;
+      t.renderedTail = Arrays.copyOfRange(out.buffer(), from, out.size());
     }
-    return tail;
   }
 
   private void optional(String name, String value, int cap) {
     if (value != null) {
-      part.name(name).value(value, cap);
+      out.name(name).value(value, cap);
     }
   }
 
