@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the agent adds to one Jupiter test, the way the hooks report it: start (in setup), call, teardown,
  * finish, with the test's class running around it. Baselines in the same run: building the test's
- * description only, and one bare positional page write (the floor of any marker update: a system call).
+ * description only; one bare positional write of a 600-byte record (the floor of any marker update: a
+ * system call); and the four whole-page rewrites of the previous design, without their rendering.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -36,6 +37,8 @@ public class TestEventBenchmark {
   private MarkerFile bare;
   private final byte[] page = new byte[600];
   private int n;
+  private java.nio.channels.FileChannel old;
+  private final java.nio.ByteBuffer oldPage = java.nio.ByteBuffer.wrap(new byte[4096]);
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -47,6 +50,8 @@ public class TestEventBenchmark {
     System.arraycopy(json, 0, page, 0, json.length);
     java.util.Arrays.fill(page, json.length, page.length, (byte) ' ');
     bare.write(page, page.length);
+    old = java.nio.channels.FileChannel.open(dir.resolve("last_running_3.json"), java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE);
   }
 
   private static RunningTest container() {
@@ -75,6 +80,15 @@ public class TestEventBenchmark {
   @Benchmark
   public void baselineOnePageWrite() throws IOException {
     bare.write(page, page.length);
+  }
+
+  /** What the previous design cost in writes alone: four whole 4 KiB pages per test (start, call, teardown, finish). */
+  @Benchmark
+  public void baselineFourPageRewrites() throws IOException {
+    for (int i = 0; i < 4; i++) {
+      oldPage.clear();
+      old.write(oldPage, 0);
+    }
   }
 
   @Benchmark
