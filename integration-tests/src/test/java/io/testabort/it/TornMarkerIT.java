@@ -103,6 +103,7 @@ class TornMarkerIT {
     String cls = FIXTURES + "LongMethodName";
     Set<String> exact = new HashSet<>();
     exact.add(cls);
+    exact.add(cls + "#" + LongMethodName.METHOD); // the parameterized method's container, between invocations
     for (int i = 1; i <= 3_000; i++) {
       exact.add(cls + "#" + LongMethodName.METHOD + "[" + i + "]");
     }
