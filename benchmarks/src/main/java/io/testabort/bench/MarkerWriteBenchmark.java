@@ -52,7 +52,7 @@ public class MarkerWriteBenchmark {
     // the build directory, not /tmp: tmpfs would hide the disk cost a rename forces
     dir = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "target")).toAbsolutePath(), "markers");
     inPlace = new MarkerFile(dir.resolve("last_running_1.json"));
-    inPlace.write(MARKER);
+    inPlace.write(MARKER, MARKER.length);
     truncating = FileChannel.open(dir.resolve("last_running_3.json"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
@@ -70,7 +70,7 @@ public class MarkerWriteBenchmark {
 
   @Benchmark
   public void inPlacePageWrite() throws IOException {
-    inPlace.write(MARKER);
+    inPlace.write(MARKER, MARKER.length);
   }
 
   @Benchmark

@@ -28,8 +28,8 @@ public final class CrashReason {
     if (exit != null) {
       return exit;
     }
-    if ("timeout".equals(marker.get("status"))) {
-      // the agent's limit, when the marker carries it ("timeout": seconds)
+    if ("timeout".equals(marker.get("status")) || marker.get("timeout") instanceof Number) {
+      // the agent's limit: "timeout": seconds, with status running (older agents: status timeout)
       Object limit = marker.get("timeout");
       return limit instanceof Number ? "timeout after " + seconds((Number) limit) : "timeout";
     }

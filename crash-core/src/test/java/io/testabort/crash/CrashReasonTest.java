@@ -16,6 +16,7 @@ class CrashReasonTest {
   @Test
   void timeoutUsesTheLimit() {
     assertThat(CrashReason.of(Map.of("status", "timeout", "timeout", 600), null, 124)).isEqualTo("timeout after 600 s");
+    assertThat(CrashReason.of(Map.of("status", "running", "timeout", 600), null, 124)).isEqualTo("timeout after 600 s");
     assertThat(CrashReason.of(Map.of("status", "timeout", "timeout", 1.5), null, null)).isEqualTo("timeout after 1.5 s");
   }
 

@@ -54,7 +54,7 @@ public final class AgentRuntime {
     final LazyTransformer transformer = new LazyTransformer(agentJar);
     inst.addTransformer(transformer, true);
     // Runtime is loaded long before us; hook it once a test runs, not in every JVM
-    TestRegistry.installLazily(
+    AgentSession.installLazily(
         options,
         new Runnable() {
           @Override
@@ -67,7 +67,7 @@ public final class AgentRuntime {
             new Thread("test-abort-shutdown") {
               @Override
               public void run() {
-                TestRegistry.shutdownIfCreated();
+                AgentSession.shutdownIfCreated();
               }
             });
     if (attached) {

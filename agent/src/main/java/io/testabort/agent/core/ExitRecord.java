@@ -3,6 +3,7 @@ package io.testabort.agent.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** A {@code System.exit}/{@code Runtime.halt} (or a shutdown signal) that ended the JVM during a test. */
 public final class ExitRecord {
@@ -41,6 +42,19 @@ public final class ExitRecord {
       }
     }
     return frames;
+  }
+
+  /**
+   * The JVM shuts down during a test without the {@code Runtime} hook having seen an exit: the thread
+   * that called {@code System.exit} waits inside it, else it is a signal (SIGTERM, SIGINT).
+   */
+  static ExitRecord fromThreads() {
+    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+      if (isExiting(e.getValue())) {
+        return new ExitRecord(null, "System.exit", callerStack(e.getValue()));
+      }
+    }
+    return new ExitRecord(null, "shutdown", new ArrayList<>());
   }
 
   /** True when {@code trace} is a thread inside {@code System.exit}/{@code Runtime.exit}. */

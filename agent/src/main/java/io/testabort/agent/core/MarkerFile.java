@@ -1,29 +1,50 @@
 package io.testabort.agent.core;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * The marker file, written so that it is a whole JSON object whatever instant the JVM dies at.
  *
- * <p>It is created once through a temp file and an atomic rename. After that every update is one
- * positional write of the whole record at offset 0, padded with spaces to the file's size, with no
- * truncate: the file never shrinks, so there is no moment at which it holds less than a full record, and
- * a write of one page (4 KiB) cannot be cut short by a signal. A rename per update would force a disk
- * write each time (ext4 {@code auto_da_alloc}); this costs a page-cache copy.
+ * <p>Normally the file is one page (4 KiB: the record, spaces, a newline), created through a temp file
+ * and an atomic rename. Every update after that is one positional write at offset 0 of the new record
+ * followed by spaces over what is left of the previous one, with no truncate: the file never shrinks,
+ * and a write within one page cannot be cut short by a signal (the kernel checks for a fatal signal
+ * between pages, not within one). A rename per update would force a disk write each time (ext4
+ * {@code auto_da_alloc}); this costs a page-cache copy.
+ *
+ * <p>The page is also mapped into memory, so that a change of eight aligned bytes (the phase between
+ * {@code setup} and {@code call}) is one atomic store, with no system call: a signal cannot land inside
+ * one instruction, and the page cache keeps the store when the process dies. Not on Windows, where a
+ * mapped file cannot be deleted.
+ *
+ * <p>A record larger than a page (a node id of thousands of bytes) could be cut at a page boundary by a
+ * SIGKILL, so it replaces the file whole: temp file and rename. So does the next record that fits a
+ * page again, which brings the file back to one page.
  */
 public final class MarkerFile {
   static final int PAGE = 4096;
+  /** Aligned 8-byte access to the mapped page: atomic by the VarHandle contract. */
+  private static final VarHandle WORD = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final boolean MAP = File.separatorChar == '/';
 
   private final Path path;
   private FileChannel channel;
-  private byte[] page = new byte[PAGE];
+  /** Size of the file as last written, and how much of it the current record (before padding) takes. */
+  private long size;
+  private int recordLength;
+  private final ByteBuffer page = ByteBuffer.allocateDirect(PAGE);
+  private MappedByteBuffer mapped;
 
   public MarkerFile(Path path) {
     this.path = path;
@@ -33,35 +54,94 @@ public final class MarkerFile {
     return path;
   }
 
-  /** Replaces the marker's content with {@code json} (padded with spaces to the file's size). */
-  public void write(byte[] json) throws IOException {
-    int size = page.length;
-    if (json.length + 1 > size) {
-      size = (json.length + 1 + PAGE - 1) / PAGE * PAGE;
-      page = new byte[size];
-    }
-    System.arraycopy(json, 0, page, 0, json.length);
-    Arrays.fill(page, json.length, size - 1, (byte) ' ');
-    page[size - 1] = '\n';
-    if (channel == null) {
-      create();
+  /** Whether the file is the one-page file that in-place writes keep whole. */
+  boolean inOnePage() {
+    return channel != null && size == PAGE;
+  }
+
+  /** Replaces the marker's content with {@code json[0, length)}. */
+  public void write(byte[] json, int length) throws IOException {
+    if (!inOnePage() || length >= PAGE) {
+      replace(json, length);
       return;
     }
-    ByteBuffer buf = ByteBuffer.wrap(page, 0, size);
-    long position = 0;
+    int end = Math.max(length, recordLength);
+    page.clear();
+    page.put(json, 0, length);
+    for (int i = length; i < end; i++) {
+      page.put((byte) ' ');
+    }
+    page.flip();
+    writeFully(page, 0);
+    recordLength = length;
+  }
+
+  /** Overwrites {@code bytes} at {@code offset} of the one-page file (a phase value, say). */
+  void writeAt(int offset, byte[] bytes) throws IOException {
+    if (!inOnePage() || offset + bytes.length > recordLength) {
+      throw new IllegalStateException("not within the record: " + offset);
+    }
+    page.clear();
+    page.put(bytes);
+    page.flip();
+    writeFully(page, offset);
+  }
+
+  /** Whether {@link #storeWord} can be used: the one-page file is mapped. */
+  boolean mapped() {
+    return mapped != null && inOnePage();
+  }
+
+  /**
+   * Stores {@code bytes[from, from + 8)} at {@code offset} (a multiple of 8, within the record) of the
+   * mapped page as one atomic 8-byte store.
+   */
+  void storeWord(int offset, byte[] bytes, int from) {
+    if (!mapped() || offset % 8 != 0 || offset + 8 > recordLength) {
+      throw new IllegalStateException("not an aligned word of the record: " + offset);
+    }
+    long word = 0;
+    for (int i = 7; i >= 0; i--) {
+      word = word << 8 | (bytes[from + i] & 0xff);
+    }
+    WORD.setRelease(mapped, offset, word);
+  }
+
+  private void writeFully(ByteBuffer buf, long position) throws IOException {
     while (buf.hasRemaining()) {
       position += channel.write(buf, position);
     }
   }
 
-  private void create() throws IOException {
+  /** Temp file and atomic rename: a page padded with spaces, or the record as long as it is. */
+  private void replace(byte[] json, int length) throws IOException {
+    int fileSize = length < PAGE ? PAGE : length + 1;
+    byte[] content = new byte[fileSize];
+    System.arraycopy(json, 0, content, 0, length);
+    for (int i = length; i < fileSize - 1; i++) {
+      content[i] = ' ';
+    }
+    content[fileSize - 1] = '\n';
     Path dir = path.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // the temp name must not look like a marker (last_running_*.json) to a collector
     Path tmp = dir.resolve("." + path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    Files.write(tmp, page);
+    Files.write(tmp, content);
     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    channel = FileChannel.open(path, StandardOpenOption.WRITE);
+    if (channel != null) {
+      channel.close(); // it writes to the file the rename replaced
+    }
+    mapped = null;
+    channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (MAP && fileSize == PAGE) {
+      try {
+        mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, PAGE);
+      } catch (IOException | RuntimeException e) {
+        AgentLog.debug("marker not mapped, phase changes are writes: " + e);
+      }
+    }
+    size = fileSize;
+    recordLength = length;
   }
 
   /** Removes the marker (a clean end); a marker this JVM never wrote is left alone. */
@@ -71,6 +151,7 @@ public final class MarkerFile {
     }
     channel.close();
     channel = null;
+    mapped = null;
     Files.deleteIfExists(path);
   }
 }

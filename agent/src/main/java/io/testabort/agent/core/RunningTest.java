@@ -24,11 +24,18 @@ public final class RunningTest {
   final String uniqueId;
   final String framework;
   final boolean isTest;
+  /** Which hook layer recorded it (the events class's name for itself, e.g. {@code junit-platform}). */
+  final String recordedBy;
+  /** While it runs, a start reported on its thread by another layer is this same work seen twice. */
+  final boolean coversThread;
   final Thread thread;
   final String startTime;
   final long startNanos;
   volatile String phase;
   volatile boolean hadChildren;
+  /** Its marker members, rendered once by {@link MarkerRenderer} (under the registry's lock). */
+  byte[] renderedHead;
+  byte[] renderedTail;
 
   private RunningTest(Builder b) {
     this.key = b.key;
@@ -40,6 +47,8 @@ public final class RunningTest {
     this.uniqueId = b.uniqueId;
     this.framework = b.framework;
     this.isTest = b.isTest;
+    this.recordedBy = b.recordedBy != null ? b.recordedBy : b.framework;
+    this.coversThread = b.coversThread;
     this.phase = b.phase;
     this.thread = Thread.currentThread();
     this.startTime = LocalDateTime.now().format(START_TIME);
@@ -130,6 +139,8 @@ public final class RunningTest {
     private String displayName;
     private String uniqueId;
     private String phase = CALL;
+    private String recordedBy;
+    private boolean coversThread;
 
     private Builder(String key, String framework, boolean isTest) {
       this.key = key;
@@ -169,6 +180,22 @@ public final class RunningTest {
 
     public Builder phase(String v) {
       phase = v;
+      return this;
+    }
+
+    /** The hook layer that records it; defaults to the framework. */
+    public Builder recordedBy(String layer) {
+      recordedBy = layer;
+      return this;
+    }
+
+    /**
+     * While it runs, starts that another layer reports on the same thread are not recorded: they are
+     * this same test or class seen again (the JUnit Platform's TestNG engine inside a TestNG
+     * invocation; JUnit 4's notifier inside the Platform's Vintage engine).
+     */
+    public Builder coversThread() {
+      coversThread = true;
       return this;
     }
 

@@ -14,9 +14,10 @@ import java.time.LocalDateTime;
 
 /**
  * {@code timeout=S}: a daemon thread that notices a test running longer than S seconds, writes every
- * thread's stack next to the marker ({@code <marker>.threads.txt}), marks the marker {@code timeout} and
- * halts the JVM with exit code 124 (what coreutils' {@code timeout} uses), before a CI job's own
- * timeout kills it without a word.
+ * thread's stack next to the marker ({@code <marker>.threads.txt}), names that test in the marker with
+ * {@code "timeout": S} and halts the JVM with exit code 124 (what coreutils' {@code timeout} uses),
+ * before a CI job's own timeout kills it without a word. The marker keeps {@code "status": "running"}:
+ * a hang is a crash of that test, and pytest-abort's crash check requires that status.
  */
 final class Watchdog extends Thread {
   static final int EXIT_CODE = 124;

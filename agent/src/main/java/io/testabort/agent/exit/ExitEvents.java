@@ -3,7 +3,7 @@ package io.testabort.agent.exit;
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.AgentOptions;
 import io.testabort.agent.core.RunningTest;
-import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.core.TestEvents;
 
 /**
  * What the {@code Runtime} advice calls (by reflection). Returns the exception {@code System.exit} must
@@ -22,19 +22,18 @@ public final class ExitEvents {
   }
 
   public static RuntimeException exit(int status, String via) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
+    if (!TestEvents.active()) {
       return null;
     }
     RunningTest test = null;
     boolean block = false;
     try {
       if (mode == AgentOptions.OnExit.FAIL && via.equals(SYSTEM_EXIT)) {
-        test = registry.currentTest();
+        test = TestEvents.currentTest();
         block = test != null;
       }
       if (!block) {
-        registry.exitCalled(status, via, Thread.currentThread().getStackTrace());
+        TestEvents.exitCalled(status, via, Thread.currentThread().getStackTrace());
       }
     } catch (Throwable t) {
       AgentLog.error("recording " + via, t);

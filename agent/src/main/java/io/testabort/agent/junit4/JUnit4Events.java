@@ -3,15 +3,14 @@ package io.testabort.agent.junit4;
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
-import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.core.TestEvents;
 
 /**
  * What the JUnit 4 advice calls, with plain strings only. Never throws.
  *
  * <p>Recorded once: under the JUnit Platform's Vintage engine the Platform hooks already record each
- * JUnit 4 class and test (framework {@code junit-vintage}), and Vintage reports a test to the Platform
- * from inside {@code RunNotifier.fireTestStarted}. So when the latest record on this thread is a Vintage
- * one, this layer records nothing and only moves the phase of that test.
+ * JUnit 4 class and test (framework {@code junit-vintage}), and those records cover their thread, so
+ * the starts reported here are not recorded again; this layer only moves the phase of that test.
  */
 public final class JUnit4Events {
   static final String FRAMEWORK = "junit4";
@@ -30,14 +29,10 @@ public final class JUnit4Events {
 
   /** After {@code RunNotifier.fireTestStarted}: every listener, Vintage's included, has seen the test. */
   public static void testStarted(String className, String methodName, String displayName) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null || className == null) {
+    if (className == null || !TestEvents.active()) {
       return;
     }
     try {
-      if (underVintage(registry)) {
-        return;
-      }
       String nodeid = nodeid(className, methodName);
       RunningTest test =
           RunningTest.builder(key(nodeid), FRAMEWORK, true)
@@ -48,14 +43,14 @@ public final class JUnit4Events {
               .displayName(displayName)
               .phase(RunningTest.CALL)
               .build();
-      registry.started(test, key(className));
+      TestEvents.started(test, key(className));
     } catch (Throwable t) {
       AgentLog.error("JUnit 4 start of " + displayName, t);
     }
   }
 
   public static void testFinished(String className, String methodName) {
-    TestRegistry.finishQuietly(key(nodeid(className, methodName)));
+    TestEvents.finished(key(nodeid(className, methodName)));
   }
 
   /**
@@ -65,17 +60,13 @@ public final class JUnit4Events {
    * {@code Parameterized} does).
    */
   public static String classStarted(String className) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null || className == null) {
+    if (className == null || !TestEvents.active()) {
       return null;
     }
     try {
       String key = key(className);
-      if (underVintage(registry) || registry.isRunning(key)) {
-        return null;
-      }
-      registry.started(RunningTest.forClass(key, FRAMEWORK, className).build(), null);
-      return key;
+      // not recorded when Vintage's record covers it or an enclosing runner of the class recorded it
+      return TestEvents.started(RunningTest.forClass(key, FRAMEWORK, className).build(), null) ? key : null;
     } catch (Throwable t) {
       AgentLog.error("JUnit 4 start of " + className, t);
       return null;
@@ -84,7 +75,7 @@ public final class JUnit4Events {
 
   public static void classFinished(String key) {
     if (key != null) {
-      TestRegistry.finishQuietly(key);
+      TestEvents.finished(key);
     }
   }
 
@@ -113,25 +104,18 @@ public final class JUnit4Events {
     }
   }
 
-  private static boolean underVintage(TestRegistry registry) {
-    RunningTest latest = registry.latestOnThread();
-    return latest != null && VINTAGE.equals(latest.framework());
-  }
-
   /** Moves the phase of this thread's JUnit 4 test, run directly or by Vintage; class-level hooks find none. */
   private static void phase(String phase) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
+    if (!TestEvents.active()) {
       return;
     }
     try {
-      RunningTest test = registry.currentTest();
+      RunningTest test = TestEvents.currentTest();
       if (test != null && (FRAMEWORK.equals(test.framework()) || VINTAGE.equals(test.framework()))) {
-        registry.phase(phase);
+        TestEvents.phase(phase);
       }
     } catch (Throwable t) {
       AgentLog.error("JUnit 4 phase", t);
     }
   }
-
 }

@@ -3,17 +3,24 @@ package io.testabort.agent.junitplatform;
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
-import io.testabort.agent.core.TestRegistry;
-import io.testabort.agent.testng.TestNGEvents;
+import io.testabort.agent.core.TestEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the JUnit Platform advice calls, with plain strings only. Builds the node id and hands the test to
- * the {@link TestRegistry}. Never throws.
+ * {@link TestEvents}. Never throws.
+ *
+ * <p>Recorded once: the Vintage engine's records cover their thread, so JUnit 4's own hooks leave the
+ * tests they see again alone; a TestNG invocation's record covers its thread, so the Platform's TestNG
+ * engine reporting that test from inside it is not recorded twice.
  */
 public final class PlatformEvents {
+  /** The layer name of these hooks' records. */
+  static final String LAYER = "junit-platform";
+  static final String VINTAGE = "junit-vintage";
+
   /** class and method of running descriptors, so a dynamic test can be named after its factory method. */
   private static final Map<String, String[]> sources = new ConcurrentHashMap<>();
 
@@ -21,15 +28,13 @@ public final class PlatformEvents {
 
   public static void started(
       String uniqueId, String parentId, String displayName, boolean isTest, String className, String methodName) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
+    if (!TestEvents.active()) {
       return;
     }
     try {
       RunningTest test = describe(uniqueId, displayName, isTest, className, methodName);
-      // recorded once: TestNG's engine reports a test from inside the invocation TestNG's hooks record
-      if (test != null && !(isTest && TestNGEvents.recordedOnThisThread(registry))) {
-        registry.started(test, parentId);
+      if (test != null) {
+        TestEvents.started(test, parentId);
       }
     } catch (Throwable t) {
       AgentLog.error("JUnit Platform start of " + uniqueId, t);
@@ -38,7 +43,7 @@ public final class PlatformEvents {
 
   public static void finished(String uniqueId) {
     sources.remove(uniqueId);
-    TestRegistry.finishQuietly(uniqueId);
+    TestEvents.finished(uniqueId);
   }
 
   /** Whether a skip list is set; the skip advice asks first, to cost nothing without one. */
@@ -74,7 +79,7 @@ public final class PlatformEvents {
   }
 
   private static void phase(String phase) {
-    TestRegistry.phaseQuietly(phase);
+    TestEvents.phase(phase);
   }
 
   /** The running test for a descriptor, or null for an engine root (which names nothing useful). */
@@ -120,8 +125,11 @@ public final class PlatformEvents {
     String lastType = segments.get(segments.size() - 1).type;
     boolean hasLifecycle =
         engine.equals("junit-jupiter") && (lastType.equals("method") || lastType.equals("test-template-invocation"));
-    return RunningTest.builder(uniqueId, engine, isTest)
-        .nodeid(nodeid)
+    RunningTest.Builder b = RunningTest.builder(uniqueId, engine, isTest).recordedBy(LAYER);
+    if (engine.equals(VINTAGE)) {
+      b.coversThread(); // JUnit 4's notifier reports the same class and test from inside
+    }
+    return b.nodeid(nodeid)
         .testName(testName)
         .testClass(cls)
         .method(method)

@@ -3,7 +3,7 @@ package io.testabort.agent.testng;
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.SkipList;
-import io.testabort.agent.core.TestRegistry;
+import io.testabort.agent.core.TestEvents;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * retry) runs on one thread inside {@code TestInvoker.invokeMethod}, with its {@code @BeforeMethod} and
  * {@code @AfterMethod}: that is the start/finish pair. A skipped invocation is not recorded; the thread
  * remembers its reason while it runs so the configuration and listener hooks can skip its parts.
+ *
+ * <p>An invocation's record covers its thread: the JUnit Platform's TestNG engine reports the same test
+ * from TestNG's listener calls inside it, and that start is not recorded again.
  */
 public final class TestNGEvents {
   static final String FRAMEWORK = "testng";
@@ -69,13 +72,13 @@ public final class TestNGEvents {
         skipping.set(reason);
         return SKIPPED;
       }
-      TestRegistry registry = TestRegistry.get();
-      if (registry == null) {
+      if (!TestEvents.active()) {
         return null;
       }
       String key = KEY_PREFIX + sequence.incrementAndGet();
-      registry.started(
+      TestEvents.started(
           RunningTest.builder(key, FRAMEWORK, true)
+              .coversThread()
               .nodeid(nodeid)
               .testName(methodName)
               .testClass(className)
@@ -95,7 +98,7 @@ public final class TestNGEvents {
     if (SKIPPED.equals(key)) {
       skipping.remove();
     } else if (key != null) {
-      TestRegistry.finishQuietly(key);
+      TestEvents.finished(key);
     }
   }
 
@@ -104,14 +107,13 @@ public final class TestNGEvents {
    * {@code @BeforeMethod}s, before its body) or ended (before its {@code @AfterMethod}s).
    */
   public static void resultReported(boolean started) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null) {
+    if (!TestEvents.active()) {
       return;
     }
     try {
-      RunningTest test = registry.currentTest();
+      RunningTest test = TestEvents.currentTest();
       if (test != null && FRAMEWORK.equals(test.framework())) {
-        registry.phase(started ? RunningTest.CALL : RunningTest.TEARDOWN);
+        TestEvents.phase(started ? RunningTest.CALL : RunningTest.TEARDOWN);
       }
     } catch (Throwable t) {
       AgentLog.error("TestNG phase", t);
@@ -124,13 +126,12 @@ public final class TestNGEvents {
    * finish.
    */
   public static String classStarted(String className, boolean after) {
-    TestRegistry registry = TestRegistry.get();
-    if (registry == null || className == null) {
+    if (className == null || !TestEvents.active()) {
       return null;
     }
     try {
       String key = "testng-class:" + sequence.incrementAndGet();
-      registry.started(
+      TestEvents.started(
           RunningTest.forClass(key, FRAMEWORK, className)
               .phase(after ? RunningTest.TEARDOWN : RunningTest.SETUP)
               .build(),
@@ -144,17 +145,8 @@ public final class TestNGEvents {
 
   public static void classFinished(String key) {
     if (key != null) {
-      TestRegistry.finishQuietly(key);
+      TestEvents.finished(key);
     }
-  }
-
-  /**
-   * Whether these hooks record the test running on this thread. The JUnit Platform's TestNG engine reports
-   * each test from TestNG's listener calls inside that invocation; the Platform hooks then leave it be.
-   */
-  public static boolean recordedOnThisThread(TestRegistry registry) {
-    RunningTest test = registry.currentTest();
-    return test != null && test.key().startsWith(KEY_PREFIX);
   }
 
   /** The skip reason of the invocation running on this thread, or null. */
@@ -174,5 +166,4 @@ public final class TestNGEvents {
       return false;
     }
   }
-
 }

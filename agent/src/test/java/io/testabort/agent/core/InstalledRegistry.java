@@ -30,19 +30,19 @@ public final class InstalledRegistry implements BeforeEachCallback, AfterEachCal
 
   /** Takes the registry away mid-test, to check that events without one do nothing. */
   public void uninstall() {
-    TestRegistry.install(null);
+    AgentSession.install(null);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("registry");
     registry = new TestRegistry(new MarkerFile(dir.resolve("marker.json")), 4242, "0");
-    TestRegistry.install(registry);
+    AgentSession.install(registry);
   }
 
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
-    TestRegistry.install(null);
+    AgentSession.install(null);
     SkipList.configure(null);
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {

@@ -45,11 +45,12 @@ class JUnit4EventsTest {
   void underVintageTheTestIsRecordedOnceAndOnlyItsPhaseMoves() {
     // what the JUnit Platform hooks record for Vintage before RunNotifier.fireTestStarted returns
     String vintageClass = "[engine:junit-vintage]/[runner:" + CLASS + "]";
-    registry.get().started(RunningTest.builder(vintageClass, "junit-vintage", false).nodeid(CLASS).build(), null);
+    registry.get().started(RunningTest.builder(vintageClass, "junit-vintage", false).recordedBy("junit-platform").coversThread().nodeid(CLASS).build(), null);
     assertThat(JUnit4Events.classStarted(CLASS)).isNull();
     String vintageTest = vintageClass + "/[test:parses%5B1%5D(" + CLASS + ")]";
     registry.get().started(
-        RunningTest.builder(vintageTest, "junit-vintage", true).nodeid(CLASS + "#parses[1]").phase("call").build(),
+        RunningTest.builder(vintageTest, "junit-vintage", true).recordedBy("junit-platform").coversThread()
+            .nodeid(CLASS + "#parses[1]").phase("call").build(),
         vintageClass);
 
     JUnit4Events.testStarted(CLASS, "parses[1]", "parses[1](" + CLASS + ")");

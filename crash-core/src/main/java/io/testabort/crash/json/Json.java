@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A small ordered JSON tree over jackson-core's streaming parser: objects are {@link LinkedHashMap},
  * arrays {@link ArrayList}, numbers {@link JsonNumber} (their text as written), then String, Boolean
- * and null. Writing follows Python's {@code json.dumps}: {@code ", "} and {@code ": "} separators,
- * ASCII only with {@code \\uXXXX} escapes, because the pytest tools whose files we patch write that way.
+ * and null. Writing is {@link JsonWriter}'s: Python's {@code json.dumps}, ASCII only with {@code \\uXXXX}
+ * escapes, because the pytest tools whose files we patch write that way.
  */
 public final class Json {
   private static final JsonFactory FACTORY =
@@ -31,8 +31,6 @@ public final class Json {
           .streamReadConstraints(
               StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(1_000).build())
           .build();
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}
 
@@ -117,118 +115,12 @@ public final class Json {
 
   /** One line, the way pytest-json-report and Python's {@code json.dumps(ensure_ascii=True)} write it. */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, -1, 0);
-    return out.toString();
+    return JsonWriter.ascii().value(value).toString();
   }
 
   /** Indented like Python's {@code json.dump(indent=n)}. */
   public static String write(Object value, int indent) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, indent, 0);
-    return out.toString();
-  }
-
-  private static void write(Object v, StringBuilder out, int indent, int depth) {
-    if (v == null) {
-      out.append("null");
-    } else if (v instanceof String) {
-      writeString((String) v, out);
-    } else if (v instanceof Boolean) {
-      out.append(v);
-    } else if (v instanceof JsonNumber) {
-      out.append(((JsonNumber) v).text());
-    } else if (v instanceof Double || v instanceof Float) {
-      out.append(pythonFloat(((Number) v).doubleValue()));
-    } else if (v instanceof Number) {
-      out.append(v);
-    } else if (v instanceof Map) {
-      Map<?, ?> map = (Map<?, ?>) v;
-      if (map.isEmpty()) {
-        out.append("{}");
-        return;
-      }
-      out.append('{');
-      String sep = "";
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(sep);
-        newline(out, indent, depth + 1);
-        writeString(String.valueOf(e.getKey()), out);
-        out.append(": ");
-        write(e.getValue(), out, indent, depth + 1);
-        sep = indent < 0 ? ", " : ",";
-      }
-      newline(out, indent, depth);
-      out.append('}');
-    } else if (v instanceof List) {
-      List<?> list = (List<?>) v;
-      if (list.isEmpty()) {
-        out.append("[]");
-        return;
-      }
-      out.append('[');
-      String sep = "";
-      for (Object item : list) {
-        out.append(sep);
-        newline(out, indent, depth + 1);
-        write(item, out, indent, depth + 1);
-        sep = indent < 0 ? ", " : ",";
-      }
-      newline(out, indent, depth);
-      out.append(']');
-    } else {
-      throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
-    }
-  }
-
-  private static void newline(StringBuilder out, int indent, int depth) {
-    if (indent >= 0) {
-      out.append('\n');
-      for (int i = 0; i < indent * depth; i++) {
-        out.append(' ');
-      }
-    }
-  }
-
-  /**
-   * Escapes everything outside printable ASCII, char by char: non-BMP characters become a surrogate
-   * pair of escapes and a lone surrogate (pytest's {@code \udce9}) stays a lone escape.
-   */
-  private static void writeString(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (c < 0x20 || c > 0x7e) {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
+    return JsonWriter.asciiIndented(indent).value(value).toString();
   }
 
   /** Python's float repr for the values we create (durations, epoch seconds). */

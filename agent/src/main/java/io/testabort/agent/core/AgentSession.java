@@ -1,0 +1,119 @@
+package io.testabort.agent.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The active agent's one {@link TestRegistry}, built on first use from the options, and what happens
+ * around it: the steps that wait for the first test (collecting dead JVMs' markers, the watchdog, the
+ * {@code Runtime} hook) and the shutdown hook. JVMs that never run a test never build it: the pid,
+ * the marker path and the JSON writer cost start-up time they should not pay.
+ */
+public final class AgentSession {
+  private static volatile TestRegistry registry;
+  /** Set once by the agent's start-up; read without a lock on every test event, hence volatile. */
+  private static volatile AgentOptions options;
+  private static final List<Runnable> firstStartSteps = new ArrayList<>();
+  private static volatile boolean firstStartDone;
+
+  private AgentSession() {}
+
+  /** Makes {@link #registry()} build a registry for {@code options}, running {@code firstStart} when a test first starts. */
+  public static synchronized void installLazily(AgentOptions agentOptions, Runnable firstStart) {
+    firstStartSteps.add(firstStart);
+    options = agentOptions;
+  }
+
+  /** The registry of this JVM, or null when the agent is inert. */
+  static TestRegistry registry() {
+    TestRegistry r = registry;
+    return r != null || options == null ? r : create();
+  }
+
+  private static synchronized TestRegistry create() {
+    AgentOptions o = options;
+    if (registry == null && o != null) {
+      long pid = ProcessHandle.current().pid();
+      TestRegistry r = new TestRegistry(new MarkerFile(o.markerPath(pid)), pid, gpuId(o.gpuEnv()));
+      addFirstStartSteps(r, o, pid);
+      registry = r;
+    }
+    return registry;
+  }
+
+  private static void addFirstStartSteps(final TestRegistry r, final AgentOptions o, final long pid) {
+    if (o.crashLog() != null) {
+      firstStartSteps.add(
+          new Runnable() {
+            @Override
+            public void run() {
+              if (o.dirMode()) {
+                DeadMarkers.collectInBackground(o.markerDir(), o.crashLog());
+              } else {
+                DeadMarkers.recordBeforeOverwrite(o.markerPath(pid), o.crashLog(), pid);
+              }
+            }
+          });
+    }
+    final long timeout = o.timeoutSeconds();
+    if (timeout > 0) {
+      firstStartSteps.add(
+          new Runnable() {
+            @Override
+            public void run() {
+              Watchdog.start(r, timeout);
+            }
+          });
+    }
+  }
+
+  /** Before the first start is recorded: the steps that wait for a test, once. */
+  static void beforeStart() {
+    if (firstStartDone) {
+      return;
+    }
+    List<Runnable> steps;
+    synchronized (AgentSession.class) {
+      if (firstStartDone) {
+        return;
+      }
+      firstStartDone = true;
+      steps = new ArrayList<>(firstStartSteps);
+    }
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (Throwable t) {
+        AgentLog.error("agent start-up step", t);
+      }
+    }
+  }
+
+  /** The agent's shutdown hook: only a registry that was built has a marker to settle. */
+  public static void shutdownIfCreated() {
+    TestRegistry r = registry;
+    if (r != null) {
+      DeadMarkers.awaitCollection(2000);
+      r.shutdown();
+    }
+  }
+
+  /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */
+  static String gpuId(List<String> names) {
+    for (String name : names) {
+      String v = System.getenv(name);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return "unknown";
+  }
+
+  /** For tests: makes {@code r} (or none) this JVM's registry, with no first-start steps. */
+  static synchronized void install(TestRegistry r) {
+    registry = r;
+    options = null;
+    firstStartSteps.clear();
+    firstStartDone = r != null;
+  }
+}

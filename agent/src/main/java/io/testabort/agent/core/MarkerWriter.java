@@ -1,0 +1,118 @@
+package io.testabort.agent.core;
+
+import java.nio.file.Path;
+
+/**
+ * Decides what the marker shows for the tests in flight and writes it: the top test, its status
+ * ({@code running}, or {@code idle} naming the last one when nothing runs), an exit or a timeout once
+ * one happened. Called only under the {@link TestRegistry}'s lock.
+ *
+ * <p>A phase change of the test the marker names rewrites just the phase value in place instead of the
+ * whole record: between {@code setup} and {@code call} one aligned 8-byte store into the mapped page,
+ * to or from {@code teardown} (nine bytes differ) a positional write of the ten-byte slot.
+ */
+final class MarkerWriter {
+  private final MarkerFile file;
+  private final long pid;
+  private final String gpuId;
+  private MarkerRenderer renderer;
+  private ExitRecord exit;
+  private RunningTest timedOut;
+  private long timeoutSeconds;
+  private RunningTest lastTop;
+  /** The test whose phase sits at {@code phaseOffset} of the file, or null. */
+  private RunningTest phaseOwner;
+  private int phaseOffset = -1;
+  private String shownPhase;
+  private boolean failed;
+
+  MarkerWriter(MarkerFile file, long pid, String gpuId) {
+    this.file = file;
+    this.pid = pid;
+    this.gpuId = gpuId;
+  }
+
+  Path path() {
+    return file.path();
+  }
+
+  ExitRecord exit() {
+    return exit;
+  }
+
+  void exit(ExitRecord record) {
+    exit = record;
+  }
+
+  void timedOut(RunningTest test, long seconds) {
+    timedOut = test;
+    timeoutSeconds = seconds;
+  }
+
+  /** Rewrites the whole record for {@code running}. */
+  void write(RunningTests running) {
+    if (failed) {
+      return;
+    }
+    try {
+      RunningTest top = timedOut != null ? timedOut : running.top();
+      String status = "running";
+      if (top == null) {
+        top = lastTop;
+        status = "idle";
+      } else {
+        lastTop = top;
+      }
+      if (top == null) {
+        return;
+      }
+      if (renderer == null) {
+        // java.management and the JSON writer only once a test runs
+        renderer = new MarkerRenderer(pid, gpuId, JvmInfo.read(pid));
+      }
+      MarkerRenderer.Record r = renderer.render(top, status, timedOut != null ? timeoutSeconds : 0, exit, running.parallelTests());
+      file.write(r.bytes, r.length);
+      phaseOwner = r.phaseOffset >= 0 && status.equals("running") ? top : null;
+      phaseOffset = r.phaseOffset;
+      shownPhase = top.effectivePhase();
+    } catch (Throwable t) {
+      fail(t);
+    }
+  }
+
+  /** {@code test}'s phase changed: only its phase value when it alone is named, else the whole record. */
+  void phaseChanged(RunningTests running, RunningTest test) {
+    if (failed) {
+      return;
+    }
+    if (test != phaseOwner || !file.inOnePage()) {
+      write(running);
+      return;
+    }
+    try {
+      byte[] slot = MarkerRenderer.phaseSlot(test.effectivePhase());
+      if (file.mapped() && MarkerRenderer.isWordFlip(shownPhase, test.effectivePhase())) {
+        file.storeWord(phaseOffset + 1, slot, 1); // setup <-> call: no system call
+      } else {
+        file.writeAt(phaseOffset, slot);
+      }
+      shownPhase = test.effectivePhase();
+    } catch (Throwable t) {
+      fail(t);
+    }
+  }
+
+  void delete() {
+    try {
+      file.delete();
+    } catch (Throwable t) {
+      AgentLog.error("removing the marker " + file.path(), t);
+    }
+  }
+
+  private void fail(Throwable t) {
+    // an unwritable marker would otherwise cost a failing file operation at every test event
+    failed = true;
+    AgentLog.error("writing the marker " + file.path() + " (no more markers from this JVM)", t);
+  }
+}

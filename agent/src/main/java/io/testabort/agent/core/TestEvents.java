@@ -1,0 +1,93 @@
+package io.testabort.agent.core;
+
+/**
+ * What the framework packages call: the agent's one entry point for test events. Never throws, and
+ * does nothing when the agent is inert; an agent error is one stderr line, and the test run goes on.
+ */
+public final class TestEvents {
+  private TestEvents() {}
+
+  /** Whether events are recorded; a framework asks first, to build nothing for an inert agent. */
+  public static boolean active() {
+    return AgentSession.registry() != null;
+  }
+
+  /**
+   * Records a start; false when nothing was recorded (inert, its key runs already, or a record of another
+   * layer on this thread covers it). {@code parentKey} (may be null) names the enclosing container.
+   */
+  public static boolean started(RunningTest test, String parentKey) {
+    TestRegistry registry = AgentSession.registry();
+    if (registry == null || test == null) {
+      return false;
+    }
+    try {
+      AgentSession.beforeStart();
+      return registry.started(test, parentKey);
+    } catch (Throwable t) {
+      AgentLog.error("recording the start of " + test.key, t);
+      return false;
+    }
+  }
+
+  public static void finished(String key) {
+    TestRegistry registry = AgentSession.registry();
+    if (registry == null || key == null) {
+      return;
+    }
+    try {
+      registry.finished(key);
+    } catch (Throwable t) {
+      AgentLog.error("recording the end of " + key, t);
+    }
+  }
+
+  /** The latest test started on this thread moves to {@code phase}. */
+  public static void phase(String phase) {
+    TestRegistry registry = AgentSession.registry();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.phase(phase);
+    } catch (Throwable t) {
+      AgentLog.error("recording phase " + phase, t);
+    }
+  }
+
+  /** The latest test (not container) started on this thread that still runs, or null. */
+  public static RunningTest currentTest() {
+    TestRegistry registry = AgentSession.registry();
+    try {
+      return registry == null ? null : registry.currentTest();
+    } catch (Throwable t) {
+      AgentLog.error("finding this thread's test", t);
+      return null;
+    }
+  }
+
+  public static boolean isRunning(String key) {
+    TestRegistry registry = AgentSession.registry();
+    try {
+      return registry != null && registry.isRunning(key);
+    } catch (Throwable t) {
+      AgentLog.error("finding " + key, t);
+      return false;
+    }
+  }
+
+  /**
+   * {@code System.exit}/{@code Runtime.halt} was called; recorded in the marker when something runs.
+   *
+   * @return true when a test or container was running
+   */
+  public static boolean exitCalled(int code, String via, StackTraceElement[] trace) {
+    TestRegistry registry = AgentSession.registry();
+    try {
+      return registry != null && registry.exitCalled(code, via, trace);
+    } catch (Throwable t) {
+      AgentLog.error("recording " + via, t);
+      return false;
+    }
+  }
+}
