@@ -82,7 +82,8 @@ public final class AttachSnapshot {
   }
 
   private static void writeMarker(Path path, final List<InFlightTest> tests, SnapshotJson.Jvm jvm) throws Exception {
-    new MarkerFile(path).write(SnapshotJson.marker(tests, LocalDateTime.now().format(START_TIME), jvm));
+    byte[] json = SnapshotJson.marker(tests, LocalDateTime.now().format(START_TIME), jvm);
+    new MarkerFile(path).write(json, json.length);
     final Path marker = path;
     final Object written = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
     // A marker says "running" until someone replaces it: the agent's own one does once a later test
