@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Start-up of an active agent. Kept cheap because {@code JAVA_TOOL_OPTIONS} loads the agent into every
- * JVM of a CI job: no Byte Buddy, no lambdas, no management beans here; those wait for the first test.
+ * JVM of a CI job: no ASM, no lambdas, no management beans here; those wait for the first test.
  */
 public final class AgentRuntime {
   private static boolean started;
@@ -49,7 +49,7 @@ public final class AgentRuntime {
     }
     ExitEvents.configure(options.onExit());
     SkipList.configure(options.skipFile());
-    final LazyTransformer transformer = new LazyTransformer(agentJar);
+    final LazyTransformer transformer = new LazyTransformer(inst);
     inst.addTransformer(transformer, true);
     // Runtime is loaded long before us; hook it once a test runs, not in every JVM
     TestRegistry.installLazily(
