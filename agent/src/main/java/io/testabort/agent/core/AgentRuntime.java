@@ -2,7 +2,6 @@ package io.testabort.agent.core;
 
 import io.testabort.agent.exit.ExitEvents;
 import io.testabort.agent.instrument.LazyTransformer;
-import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.function.Function;
 
@@ -15,7 +14,7 @@ public final class AgentRuntime {
 
   private AgentRuntime() {}
 
-  public static void start(String args, final Instrumentation inst, final File agentJar, boolean attached) {
+  public static void start(String args, final Instrumentation inst, boolean attached) {
     synchronized (AgentRuntime.class) {
       // e.g. JAVA_TOOL_OPTIONS and Surefire's argLine both give it: one agent, the first configuration
       if (started) {
