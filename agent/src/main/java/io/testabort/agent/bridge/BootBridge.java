@@ -8,9 +8,10 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.function.BiFunction;
 import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.commons.ClassRemapper;
-import net.bytebuddy.jar.asm.commons.SimpleRemapper;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Puts {@code java.lang.TestAbortBridge} (a copy of {@link BridgeTemplate}) into {@code java.base}, once per
@@ -66,12 +67,45 @@ public final class BootBridge {
     return (Class<?>) definer.getMethod("define", byte[].class).invoke(null, (Object) classFile);
   }
 
-  /** The template renamed into {@code java.lang}. */
+  /**
+   * The template renamed into {@code java.lang}: its own name and its references to its own members
+   * (it mentions no other class of the agent, only JDK types).
+   */
   static byte[] bridgeClassFile() throws IOException {
     ClassReader reader = new ClassReader(read(TEMPLATE));
     ClassWriter writer = new ClassWriter(0);
-    reader.accept(new ClassRemapper(writer, new SimpleRemapper(TEMPLATE, INTERNAL_NAME)), 0);
+    reader.accept(new Rename(writer), 0);
     return writer.toByteArray();
+  }
+
+  private static final class Rename extends ClassVisitor {
+    Rename(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+      super.visit(version, access, INTERNAL_NAME, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+      return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+          super.visitFieldInsn(opcode, renamed(owner), field, fieldDescriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor, boolean itf) {
+          super.visitMethodInsn(opcode, renamed(owner), method, methodDescriptor, itf);
+        }
+      };
+    }
+
+    private static String renamed(String owner) {
+      return TEMPLATE.equals(owner) ? INTERNAL_NAME : owner;
+    }
   }
 
   private static byte[] read(String internalName) throws IOException {
