@@ -3,14 +3,14 @@ package io.testabort.agent;
 import io.testabort.agent.attach.AttachRequest;
 import io.testabort.agent.attach.AttachSnapshot;
 import io.testabort.agent.core.AgentRuntime;
-import java.io.File;
 import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code Premain-Class} and {@code Agent-Class}. The agent's classes stay in the system class loader
- * (appending to the bootstrap path would print a CDS warning in every JVM and slow their start-up); the
- * framework hooks reach them through the framework's class loader, and the {@code Runtime} hooks by
- * reflection. Nothing here may throw into the JVM's start-up.
+ * (appending to the bootstrap path would print a CDS warning in every JVM and slow their start-up); hooked
+ * framework classes of any class loader, and {@code java.lang.Runtime}, reach them through the bridge that
+ * {@code io.testabort.agent.bridge} defines into {@code java.base} when the first hooked class loads.
+ * Nothing here may throw into the JVM's start-up.
  */
 public final class TestAbortAgent {
   private TestAbortAgent() {}
@@ -31,8 +31,7 @@ public final class TestAbortAgent {
 
   private static void start(String args, Instrumentation inst, boolean attached) {
     try {
-      File jar = new File(TestAbortAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      AgentRuntime.start(args, inst, jar, attached);
+      AgentRuntime.start(args, inst, attached);
     } catch (Throwable t) {
       // never stdout, never a failed JVM start
       System.err.println("[test-abort] agent disabled: " + t);

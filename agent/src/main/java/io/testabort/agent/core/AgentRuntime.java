@@ -2,20 +2,19 @@ package io.testabort.agent.core;
 
 import io.testabort.agent.exit.ExitEvents;
 import io.testabort.agent.instrument.LazyTransformer;
-import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.function.Function;
 
 /**
  * Start-up of an active agent. Kept cheap because {@code JAVA_TOOL_OPTIONS} loads the agent into every
- * JVM of a CI job: no Byte Buddy, no lambdas, no management beans here; those wait for the first test.
+ * JVM of a CI job: no ASM, no lambdas, no management beans here; those wait for the first test.
  */
 public final class AgentRuntime {
   private static boolean started;
 
   private AgentRuntime() {}
 
-  public static void start(String args, final Instrumentation inst, final File agentJar, boolean attached) {
+  public static void start(String args, final Instrumentation inst, boolean attached) {
     synchronized (AgentRuntime.class) {
       // e.g. JAVA_TOOL_OPTIONS and Surefire's argLine both give it: one agent, the first configuration
       if (started) {
@@ -51,7 +50,7 @@ public final class AgentRuntime {
     System.setProperty(options.dirMode() ? "testabort.agent.markerDir" : "testabort.agent.markerFile", String.valueOf(options.dirMode() ? options.markerDir() : options.markerPath(0)));
     ExitEvents.configure(options.onExit());
     SkipList.configure(options.skipFile());
-    final LazyTransformer transformer = new LazyTransformer(agentJar);
+    final LazyTransformer transformer = new LazyTransformer(inst);
     inst.addTransformer(transformer, true);
     // Runtime is loaded long before us; hook it once a test runs, not in every JVM
     AgentSession.installLazily(

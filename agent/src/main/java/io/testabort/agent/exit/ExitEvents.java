@@ -6,7 +6,7 @@ import io.testabort.agent.core.RunningTest;
 import io.testabort.agent.core.TestEvents;
 
 /**
- * What the {@code Runtime} advice calls (by reflection). Returns the exception {@code System.exit} must
+ * What the {@code Runtime} hooks call. Returns the exception {@code System.exit} must
  * throw ({@code onExit=fail} during a test), else null; never throws itself.
  */
 public final class ExitEvents {

@@ -1,8 +1,5 @@
 package io.testabort.agent.exit;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.testabort.agent.instrument.FrameworkInstrumentation;
 import io.testabort.agent.instrument.HookedClasses;
 import io.testabort.agent.instrument.Hooks;
@@ -15,7 +12,8 @@ import io.testabort.agent.instrument.Hooks;
 public final class ExitInstrumentation implements FrameworkInstrumentation {
   @Override
   public void register(Hooks hooks) {
-    hooks.advise(HookedClasses.RUNTIME, named("exit").and(takesArguments(int.class)), "io.testabort.agent.exit.RuntimeExitAdvice");
-    hooks.advise(HookedClasses.RUNTIME, named("halt").and(takesArguments(int.class)), "io.testabort.agent.exit.RuntimeHaltAdvice");
+    hooks.onEnterMayThrow(HookedClasses.RUNTIME, "exit", 1, new RuntimeAdvice(ExitEvents.SYSTEM_EXIT));
+    // no shutdown hook runs after halt, so record now; it never refuses
+    hooks.onEnter(HookedClasses.RUNTIME, "halt", 1, new RuntimeAdvice(ExitEvents.HALT));
   }
 }

@@ -1,27 +1,29 @@
 package io.testabort.agent.instrument;
 
+import io.testabort.agent.bridge.BootBridge;
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.exit.ExitInstrumentation;
 import io.testabort.agent.junit4.JUnit4Instrumentation;
 import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
 import io.testabort.agent.testng.TestNGInstrumentation;
-import java.io.File;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.List;
 
 /**
- * The agent's one registered transformer: a set lookup per loaded class, and Byte Buddy only for the
- * {@link HookedClasses}. The Byte Buddy side is built the first time a hooked class loads, so a JVM that
- * never loads a test framework never loads Byte Buddy.
+ * The agent's one registered transformer: a set lookup per loaded class, and a rewrite only for the
+ * {@link HookedClasses}. The hooks and the bridge are set up the first time a hooked class loads, so a JVM
+ * that never loads a test framework pays for the set lookups alone. Rewriting is one ASM pass per class
+ * and cheap enough cold that nothing is cached between JVMs.
  */
 public final class LazyTransformer implements ClassFileTransformer {
-  private final File agentJar;
-  private volatile AdviceTransformer byteBuddy;
-  private volatile TransformedClassCache cache;
+  private final Instrumentation inst;
+  private volatile HookRegistry hooks;
+  private volatile boolean unavailable;
 
-  public LazyTransformer(File agentJar) {
-    this.agentJar = agentJar;
+  public LazyTransformer(Instrumentation inst) {
+    this.inst = inst;
   }
 
   private static FrameworkInstrumentation[] instrumentations() {
@@ -36,15 +38,16 @@ public final class LazyTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      long start = System.nanoTime();
-      byte[] rewritten = cache().get(className, bytes);
-      boolean cached = rewritten != null;
-      if (!cached) {
-        rewritten = byteBuddy().rewrite(loader, className, bytes);
-        cache().put(className, bytes, rewritten);
+      HookRegistry registry = hooks();
+      if (registry == null) {
+        return null;
       }
-      AgentLog.debug("instrumented " + className + (cached ? " from the class cache" : "") + " in "
-          + (System.nanoTime() - start) / 1_000_000 + " ms");
+      long start = System.nanoTime();
+      List<HookPoint> points = registry.pointsFor(className);
+      byte[] rewritten = HookWeaver.weave(bytes, points);
+      if (AgentLog.isDebug()) {
+        AgentLog.debug("instrumented " + className + " in " + (System.nanoTime() - start) / 1_000 + " µs");
+      }
       return rewritten;
     } catch (Throwable t) {
       AgentLog.error("instrumenting " + className, t);
@@ -52,32 +55,33 @@ public final class LazyTransformer implements ClassFileTransformer {
     }
   }
 
-  private TransformedClassCache cache() {
-    TransformedClassCache c = cache;
-    if (c == null) {
-      c = TransformedClassCache.forAgent(agentJar);
-      cache = c;
+  /** The hooks, with the bridge pointing at them; null when this JVM cannot have the bridge. */
+  private HookRegistry hooks() {
+    HookRegistry h = hooks;
+    if (h != null || unavailable) {
+      return h;
     }
-    return c;
-  }
-
-  private AdviceTransformer byteBuddy() throws Exception {
-    AdviceTransformer t = byteBuddy;
-    if (t == null) {
-      synchronized (this) {
-        t = byteBuddy;
-        if (t == null) {
-          long start = System.nanoTime();
-          t = new AdviceTransformer(agentJar);
-          for (FrameworkInstrumentation framework : instrumentations()) {
-            framework.register(t);
+    synchronized (this) {
+      if (hooks == null && !unavailable) {
+        long start = System.nanoTime();
+        HookRegistry registry = new HookRegistry();
+        for (FrameworkInstrumentation framework : instrumentations()) {
+          framework.register(registry);
+        }
+        try {
+          BootBridge.install(inst, registry);
+          hooks = registry;
+          if (AgentLog.isDebug()) {
+            AgentLog.debug("hooks and bridge ready in " + (System.nanoTime() - start) / 1_000 + " µs");
           }
-          byteBuddy = t;
-          AgentLog.debug("Byte Buddy ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (Throwable t) {
+          unavailable = true;
+          AgentLog.warn("bridge", "test frameworks cannot reach the agent in this JVM, so no markers are written: "
+              + Reflect.cause(t));
         }
       }
+      return hooks;
     }
-    return t;
   }
 
   /** Rewrites hooked classes that are already loaded: {@code java.lang.Runtime}, or all of them after an attach. */

@@ -1,8 +1,5 @@
 package io.testabort.agent.junit4;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.testabort.agent.instrument.FrameworkInstrumentation;
 import io.testabort.agent.instrument.HookedClasses;
 import io.testabort.agent.instrument.Hooks;
@@ -13,16 +10,22 @@ import io.testabort.agent.instrument.Hooks;
  * hooked methods are public or protected API unchanged from 4.12 to 4.13.2.
  */
 public final class JUnit4Instrumentation implements FrameworkInstrumentation {
-  private static final String ADVICE = "io.testabort.agent.junit4.";
-
   @Override
   public void register(Hooks hooks) {
-    hooks.advise(HookedClasses.JUNIT4_NOTIFIER, named("fireTestStarted").and(takesArguments(1)), ADVICE + "TestStartedAdvice");
-    hooks.advise(HookedClasses.JUNIT4_NOTIFIER, named("fireTestFinished").and(takesArguments(1)), ADVICE + "TestFinishedAdvice");
-    hooks.advise(HookedClasses.JUNIT4_PARENT_RUNNER, named("run").and(takesArguments(1)), ADVICE + "ClassRunAdvice");
-    hooks.advise(HookedClasses.JUNIT4_PARENT_RUNNER, named("runLeaf").and(takesArguments(3)), ADVICE + "SkipLeafAdvice");
-    hooks.advise(HookedClasses.JUNIT4_PARENT_RUNNER, named("classBlock").and(takesArguments(1)), ADVICE + "SkipClassAdvice");
-    hooks.advise(HookedClasses.JUNIT4_RUN_BEFORES, named("evaluate").and(takesArguments(0)), ADVICE + "BeforesAdvice");
-    hooks.advise(HookedClasses.JUNIT4_INVOKE_METHOD, named("evaluate").and(takesArguments(0)), ADVICE + "InvokeMethodAdvice");
+    // on return: after it the Vintage engine's listener has recorded the test if Vintage runs it
+    hooks.onReturn(HookedClasses.JUNIT4_NOTIFIER, "fireTestStarted", 1, new JUnit4Advice(JUnit4Advice.TEST_STARTED));
+    hooks.onEnter(HookedClasses.JUNIT4_NOTIFIER, "fireTestFinished", 1, new JUnit4Advice(JUnit4Advice.TEST_FINISHED));
+    // the class container: class-level statements (@BeforeClass, @AfterClass, class rules) and the children
+    hooks.around(HookedClasses.JUNIT4_PARENT_RUNNER, "run", 1,
+        new JUnit4Advice(JUnit4Advice.CLASS_STARTED), new JUnit4Advice(JUnit4Advice.CLASS_FINISHED));
+    // a test on the skip list gets a statement that fails its assumption instead of its own (befores, body, afters)
+    hooks.replaceArgument(HookedClasses.JUNIT4_PARENT_RUNNER, "runLeaf", 3, 0, new JUnit4Advice(JUnit4Advice.SKIP_LEAF));
+    // a class on the skip list (it crashed in @BeforeClass) runs nothing; ParentRunner.run reports the assumption
+    hooks.replaceReturn(HookedClasses.JUNIT4_PARENT_RUNNER, "classBlock", 1, new JUnit4Advice(JUnit4Advice.SKIP_CLASS));
+    // with a test running on this thread, its @Before methods (setup)
+    hooks.onEnter(HookedClasses.JUNIT4_RUN_BEFORES, "evaluate", 0, new JUnit4Advice(JUnit4Advice.BEFORES_ENTERED));
+    // the statement that calls the test method inside the @Before/@After ones: call phase, then teardown
+    hooks.around(HookedClasses.JUNIT4_INVOKE_METHOD, "evaluate", 0,
+        new JUnit4Advice(JUnit4Advice.METHOD_ENTERED), new JUnit4Advice(JUnit4Advice.METHOD_EXITED));
   }
 }

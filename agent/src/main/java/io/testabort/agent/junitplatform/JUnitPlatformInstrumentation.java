@@ -1,10 +1,5 @@
 package io.testabort.agent.junitplatform;
 
-import static net.bytebuddy.matcher.ElementMatchers.isBridge;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.testabort.agent.instrument.FrameworkInstrumentation;
 import io.testabort.agent.instrument.HookedClasses;
 import io.testabort.agent.instrument.Hooks;
@@ -15,17 +10,15 @@ import io.testabort.agent.instrument.Hooks;
  * into the setup, call and teardown phases; and Jupiter's skip decision, for the skip list.
  */
 public final class JUnitPlatformInstrumentation implements FrameworkInstrumentation {
-  // by name: loading an advice class would resolve framework types the agent's loader cannot see
-  private static final String ADVICE = "io.testabort.agent.junitplatform.";
-
   @Override
   public void register(Hooks hooks) {
-    hooks.advise(HookedClasses.PLATFORM_LISTENER_ADAPTER,
-        named("executionStarted").and(takesArguments(1)), ADVICE + "ExecutionStartedAdvice");
-    hooks.advise(HookedClasses.PLATFORM_LISTENER_ADAPTER,
-        named("executionFinished").and(takesArguments(2)), ADVICE + "ExecutionFinishedAdvice");
-    hooks.advise(HookedClasses.JUPITER_TEST_METHOD, named("invokeTestMethod"), ADVICE + "TestMethodAdvice");
-    hooks.advise(HookedClasses.JUPITER_DESCRIPTOR, named("shouldBeSkipped").and(not(isBridge())), ADVICE + "JupiterSkipAdvice");
-    hooks.advise(HookedClasses.JUPITER_DYNAMIC_NODE, named("shouldBeSkipped").and(not(isBridge())), ADVICE + "JupiterSkipAdvice");
+    hooks.onEnter(HookedClasses.PLATFORM_LISTENER_ADAPTER, "executionStarted", 1, new PlatformAdvice(PlatformAdvice.STARTED));
+    hooks.onEnter(HookedClasses.PLATFORM_LISTENER_ADAPTER, "executionFinished", 2, new PlatformAdvice(PlatformAdvice.FINISHED));
+    // before it the test is in its before-each methods (setup), inside it the test method (call), after it teardown
+    hooks.around(HookedClasses.JUPITER_TEST_METHOD, "invokeTestMethod", -1,
+        new PlatformAdvice(PlatformAdvice.TEST_METHOD_ENTERED), new PlatformAdvice(PlatformAdvice.TEST_METHOD_EXITED));
+    // JupiterTestDescriptor's is inherited by classes, methods and invocations; dynamic nodes override it
+    hooks.replaceReturn(HookedClasses.JUPITER_DESCRIPTOR, "shouldBeSkipped", 1, new PlatformAdvice(PlatformAdvice.SHOULD_BE_SKIPPED));
+    hooks.replaceReturn(HookedClasses.JUPITER_DYNAMIC_NODE, "shouldBeSkipped", 1, new PlatformAdvice(PlatformAdvice.SHOULD_BE_SKIPPED));
   }
 }

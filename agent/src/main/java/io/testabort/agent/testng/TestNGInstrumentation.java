@@ -1,8 +1,5 @@
 package io.testabort.agent.testng;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.testabort.agent.instrument.FrameworkInstrumentation;
 import io.testabort.agent.instrument.HookedClasses;
 import io.testabort.agent.instrument.Hooks;
@@ -14,14 +11,16 @@ import io.testabort.agent.instrument.Hooks;
  * These internal methods keep their names and parameters across 7.5.1 to 7.12.0 (checked on both jars).
  */
 public final class TestNGInstrumentation implements FrameworkInstrumentation {
-  private static final String ADVICE = "io.testabort.agent.testng.";
-
   @Override
   public void register(Hooks hooks) {
-    hooks.advise(HookedClasses.TESTNG_TEST_INVOKER, named("invokeMethod").and(takesArguments(3)), ADVICE + "InvokeMethodAdvice");
-    hooks.advise(HookedClasses.TESTNG_TEST_INVOKER, named("runTestResultListener").and(takesArguments(1)), ADVICE + "ResultListenerAdvice");
-    hooks.advise(HookedClasses.TESTNG_CONFIG_INVOKER, named("invokeConfigurationMethod").and(takesArguments(4)), ADVICE + "ConfigurationMethodAdvice");
-    hooks.advise(HookedClasses.TESTNG_CONFIG_INVOKER, named("invokeConfigurations").and(takesArguments(1)), ADVICE + "SkipConfigurationsAdvice");
-    hooks.advise(HookedClasses.TESTNG_BASE_INVOKER, named("runInvokedMethodListeners").and(takesArguments(3)), ADVICE + "SkipInvocationAdvice");
+    // one invocation on the executing thread; the public invokeTestMethod would miss retries
+    hooks.around(HookedClasses.TESTNG_TEST_INVOKER, "invokeMethod", 3,
+        new TestNGAdvice(TestNGAdvice.INVOCATION_STARTED), new TestNGAdvice(TestNGAdvice.INVOCATION_FINISHED));
+    // the call phase starts or ends
+    hooks.onEnter(HookedClasses.TESTNG_TEST_INVOKER, "runTestResultListener", 1, new TestNGAdvice(TestNGAdvice.RESULT_REPORTED));
+    hooks.around(HookedClasses.TESTNG_CONFIG_INVOKER, "invokeConfigurationMethod", 4,
+        new TestNGAdvice(TestNGAdvice.CONFIGURATION_STARTED), new TestNGAdvice(TestNGAdvice.CONFIGURATION_FINISHED));
+    hooks.skipWhen(HookedClasses.TESTNG_CONFIG_INVOKER, "invokeConfigurations", 1, new TestNGAdvice(TestNGAdvice.SKIP_CONFIGURATIONS));
+    hooks.onReturn(HookedClasses.TESTNG_BASE_INVOKER, "runInvokedMethodListeners", 3, new TestNGAdvice(TestNGAdvice.SKIP_INVOCATION));
   }
 }

@@ -1,0 +1,127 @@
+package io.testabort.agent.bridge;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Collections;
+import java.util.Set;
+import java.util.function.BiFunction;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Puts {@code java.lang.TestAbortBridge} (a copy of {@link BridgeTemplate}) into {@code java.base}, once per
+ * JVM, when the first hooked framework class loads. Nothing is appended to the bootstrap class path
+ * (that would print a CDS warning in every JVM); a JVM that loads no test framework never gets here.
+ */
+public final class BootBridge {
+  /** The internal name the hooks call. */
+  public static final String INTERNAL_NAME = "java/lang/TestAbortBridge";
+  private static final String TEMPLATE = "io/testabort/agent/bridge/BridgeTemplate";
+  private static final String DEFINER = "io.testabort.agent.bridge.BootDefiner";
+
+  private BootBridge() {}
+
+  /**
+   * Defines the bridge (or finds it, after an earlier attach) and points it at {@code dispatcher}.
+   *
+   * @throws Exception when this JVM does not let the agent define it; then nothing must be hooked
+   */
+  public static synchronized void install(Instrumentation inst, BiFunction<String, Object[], Object> dispatcher)
+      throws Exception {
+    Class<?> bridge;
+    try {
+      bridge = Class.forName(INTERNAL_NAME.replace('/', '.'), false, null);
+    } catch (ClassNotFoundException absent) {
+      bridge = define(inst, bridgeClassFile());
+    }
+    bridge.getField("target").set(null, dispatcher);
+  }
+
+  private static Class<?> define(Instrumentation inst, byte[] classFile) throws Exception {
+    final byte[] definerFile = read(DEFINER.replace('.', '/'));
+    ClassLoader throwaway =
+        new ClassLoader(null) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!DEFINER.equals(name)) {
+              throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, definerFile, 0, definerFile.length);
+          }
+        };
+    Class<?> definer = throwaway.loadClass(DEFINER);
+    Module javaBase = Object.class.getModule();
+    Set<Module> none = Collections.emptySet();
+    inst.redefineModule(
+        javaBase,
+        none,
+        Collections.<String, Set<Module>>emptyMap(),
+        Collections.singletonMap("java.lang", Collections.singleton(definer.getModule())),
+        Collections.<Class<?>>emptySet(),
+        Collections.<Class<?>, java.util.List<Class<?>>>emptyMap());
+    return (Class<?>) definer.getMethod("define", byte[].class).invoke(null, (Object) classFile);
+  }
+
+  /**
+   * The template renamed into {@code java.lang}: its own name and its references to its own members
+   * (it mentions no other class of the agent, only JDK types).
+   */
+  static byte[] bridgeClassFile() throws IOException {
+    ClassReader reader = new ClassReader(read(TEMPLATE));
+    ClassWriter writer = new ClassWriter(0);
+    reader.accept(new Rename(writer), 0);
+    return writer.toByteArray();
+  }
+
+  private static final class Rename extends ClassVisitor {
+    Rename(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+      super.visit(version, access, INTERNAL_NAME, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+      return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+          super.visitFieldInsn(opcode, renamed(owner), field, fieldDescriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor, boolean itf) {
+          super.visitMethodInsn(opcode, renamed(owner), method, methodDescriptor, itf);
+        }
+      };
+    }
+
+    private static String renamed(String owner) {
+      return TEMPLATE.equals(owner) ? INTERNAL_NAME : owner;
+    }
+  }
+
+  private static byte[] read(String internalName) throws IOException {
+    InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(internalName + ".class");
+    if (in == null) {
+      throw new IOException(internalName + ".class is missing from the agent jar");
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+      byte[] buf = new byte[4096];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } finally {
+      in.close();
+    }
+  }
+}

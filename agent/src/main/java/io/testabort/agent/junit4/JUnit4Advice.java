@@ -1,0 +1,102 @@
+package io.testabort.agent.junit4;
+
+import io.testabort.agent.instrument.EnterExitKeys;
+import io.testabort.agent.instrument.Hook;
+import io.testabort.agent.instrument.Reflect;
+
+/**
+ * The JUnit 4 hooks' agent side: reads {@code Description}s and runners (known here only as
+ * {@code Object}s: JUnit may live in a class loader the agent cannot see) and hands {@link JUnit4Events}
+ * plain strings; for the skip list it builds JUnit's own failed-assumption statement.
+ */
+final class JUnit4Advice implements Hook {
+  static final int TEST_STARTED = 0;
+  static final int TEST_FINISHED = 1;
+  static final int CLASS_STARTED = 2;
+  static final int CLASS_FINISHED = 3;
+  static final int SKIP_LEAF = 4;
+  static final int SKIP_CLASS = 5;
+  static final int BEFORES_ENTERED = 6;
+  static final int METHOD_ENTERED = 7;
+  static final int METHOD_EXITED = 8;
+
+  private static final String PARENT_RUNNER = "org.junit.runners.ParentRunner";
+  private static final EnterExitKeys classKeys = new EnterExitKeys();
+
+  private final int hook;
+
+  JUnit4Advice(int hook) {
+    this.hook = hook;
+  }
+
+  @Override
+  public Object run(Object[] args) throws Exception {
+    switch (hook) {
+      case TEST_STARTED: {
+        Object description = args[1];
+        JUnit4Events.testStarted(
+            (String) Reflect.call(description, "getClassName"),
+            (String) Reflect.call(description, "getMethodName"),
+            (String) Reflect.call(description, "getDisplayName"));
+        return null;
+      }
+      case TEST_FINISHED: {
+        Object description = args[1];
+        JUnit4Events.testFinished(
+            (String) Reflect.call(description, "getClassName"), (String) Reflect.call(description, "getMethodName"));
+        return null;
+      }
+      case CLASS_STARTED: {
+        String key = null;
+        try {
+          String testClass = testClassName(args[0]);
+          key = testClass == null ? null : JUnit4Events.classStarted(testClass);
+        } finally {
+          classKeys.push(key);
+        }
+        return null;
+      }
+      case CLASS_FINISHED:
+        JUnit4Events.classFinished(classKeys.pop());
+        return null;
+      case SKIP_LEAF: {
+        // runLeaf(Statement, Description, RunNotifier): [statement, runner, statement, description, notifier]
+        Object description = args[3];
+        String reason =
+            JUnit4Events.skipReason(
+                (String) Reflect.call(description, "getClassName"), (String) Reflect.call(description, "getMethodName"));
+        return reason == null ? null : failedAssumption(description, reason);
+      }
+      case SKIP_CLASS: {
+        // classBlock(RunNotifier), on return: [statement, runner, notifier]
+        String testClass = testClassName(args[1]);
+        String reason = testClass == null ? null : JUnit4Events.skipReason(testClass, null);
+        return reason == null ? null : failedAssumption(args[2], reason);
+      }
+      case BEFORES_ENTERED:
+        JUnit4Events.beforesEntered();
+        return null;
+      case METHOD_ENTERED:
+        JUnit4Events.methodEntered();
+        return null;
+      case METHOD_EXITED:
+        JUnit4Events.methodExited();
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private static String testClassName(Object runner) throws ReflectiveOperationException {
+    Object testClass = Reflect.call(runner, "getTestClass");
+    Object javaClass = testClass == null ? null : Reflect.call(testClass, "getJavaClass");
+    return javaClass == null ? null : ((Class<?>) javaClass).getName();
+  }
+
+  /** {@code new Fail(new AssumptionViolatedException(reason))}, from the JUnit that {@code junitObject} comes from. */
+  private static Object failedAssumption(Object junitObject, String reason) throws ReflectiveOperationException {
+    Class<?> assumption = Reflect.classNear(junitObject, "org.junit.AssumptionViolatedException");
+    Class<?> fail = Reflect.classNear(junitObject, "org.junit.internal.runners.statements.Fail");
+    return Reflect.construct(fail, Throwable.class, Reflect.construct(assumption, String.class, reason));
+  }
+}

@@ -1,0 +1,103 @@
+package io.testabort.agent.junitplatform;
+
+import io.testabort.agent.instrument.Hook;
+import io.testabort.agent.instrument.Reflect;
+import java.util.Optional;
+
+/**
+ * The JUnit Platform hooks' agent side: reads a {@code TestDescriptor} (known here only as an
+ * {@code Object}, since the launcher may live in a class loader the agent cannot see) and hands
+ * {@link PlatformEvents} plain strings.
+ */
+final class PlatformAdvice implements Hook {
+  static final int STARTED = 0;
+  static final int FINISHED = 1;
+  static final int TEST_METHOD_ENTERED = 2;
+  static final int TEST_METHOD_EXITED = 3;
+  static final int SHOULD_BE_SKIPPED = 4;
+
+  private static final String METHOD_SOURCE = "org.junit.platform.engine.support.descriptor.MethodSource";
+  private static final String CLASS_SOURCE = "org.junit.platform.engine.support.descriptor.ClassSource";
+  private static final String SKIP_RESULT = "org.junit.platform.engine.support.hierarchical.Node$SkipResult";
+
+  private final int hook;
+
+  PlatformAdvice(int hook) {
+    this.hook = hook;
+  }
+
+  @Override
+  public Object run(Object[] args) throws ReflectiveOperationException {
+    switch (hook) {
+      case STARTED:
+        started(args[1]);
+        return null;
+      case FINISHED:
+        PlatformEvents.finished(uniqueId(args[1]));
+        return null;
+      case TEST_METHOD_ENTERED:
+        PlatformEvents.testMethodEntered();
+        return null;
+      case TEST_METHOD_EXITED:
+        PlatformEvents.testMethodExited();
+        return null;
+      case SHOULD_BE_SKIPPED:
+        return skip(args[0], args[1]);
+      default:
+        return null;
+    }
+  }
+
+  /** ExecutionListenerAdapter.executionStarted(TestDescriptor). */
+  private static void started(Object descriptor) throws ReflectiveOperationException {
+    Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
+    Object parent = ((Optional<?>) Reflect.call(descriptor, "getParent")).orElse(null);
+    PlatformEvents.started(
+        uniqueId(descriptor),
+        parent == null ? null : uniqueId(parent),
+        (String) Reflect.call(descriptor, "getDisplayName"),
+        (Boolean) Reflect.call(descriptor, "isTest"),
+        className(source),
+        methodName(source));
+  }
+
+  /**
+   * Jupiter's shouldBeSkipped, on return: a node on the skip list is skipped by Jupiter itself, with the
+   * reason, before anything of it runs. On every node's path: without a skip list, do nothing.
+   */
+  private static Object skip(Object result, Object descriptor) throws ReflectiveOperationException {
+    if (!PlatformEvents.skipListConfigured() || (result != null && (Boolean) Reflect.call(result, "isSkipped"))) {
+      return null;
+    }
+    Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
+    String reason =
+        PlatformEvents.skipReason(
+            uniqueId(descriptor),
+            (String) Reflect.call(descriptor, "getDisplayName"),
+            (Boolean) Reflect.call(descriptor, "isTest"),
+            className(source),
+            methodName(source));
+    if (reason == null) {
+      return null;
+    }
+    return Reflect.callStatic(Reflect.classNear(descriptor, SKIP_RESULT), "skip", String.class, reason);
+  }
+
+  private static String uniqueId(Object descriptor) throws ReflectiveOperationException {
+    return Reflect.call(descriptor, "getUniqueId").toString();
+  }
+
+  private static String className(Object source) throws ReflectiveOperationException {
+    if (source == null) {
+      return null;
+    }
+    String type = source.getClass().getName();
+    return type.equals(METHOD_SOURCE) || type.equals(CLASS_SOURCE) ? (String) Reflect.call(source, "getClassName") : null;
+  }
+
+  private static String methodName(Object source) throws ReflectiveOperationException {
+    return source != null && source.getClass().getName().equals(METHOD_SOURCE)
+        ? (String) Reflect.call(source, "getMethodName")
+        : null;
+  }
+}
