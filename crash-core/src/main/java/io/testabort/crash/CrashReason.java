@@ -28,10 +28,13 @@ public final class CrashReason {
     if (exit != null) {
       return exit;
     }
+    Object limit = marker.get("timeout");
+    if (limit instanceof Number) {
+      // the agent's watchdog stopped the test: "status" stays "running" and "timeout" holds its limit
+      return "timeout after " + seconds((Number) limit);
+    }
     if ("timeout".equals(marker.get("status"))) {
-      // the agent's limit, when the marker carries it ("timeout": seconds)
-      Object limit = marker.get("timeout");
-      return limit instanceof Number ? "timeout after " + seconds((Number) limit) : "timeout";
+      return "timeout"; // the older form, status replaced and no limit known
     }
     if (exitCode != null) {
       return fromExitCode(exitCode);
