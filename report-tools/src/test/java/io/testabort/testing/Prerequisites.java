@@ -67,8 +67,12 @@ public final class Prerequisites {
   }
 
   private static void missing(String what, String hint, boolean skipsTest) {
+    missing(what, hint, skipsTest, onCi());
+  }
+
+  static void missing(String what, String hint, boolean skipsTest, boolean ci) {
     String message = what + " is not installed (" + hint + ")";
-    if (onCi()) {
+    if (ci) {
       throw new AssertionError(message + "; CI=true requires every test to run");
     }
     System.err.println("[prerequisite] " + message + ": "
