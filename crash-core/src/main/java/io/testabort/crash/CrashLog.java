@@ -222,8 +222,9 @@ public final class CrashLog {
    * The records and the skipped lines. Like pytest-abort's readers of the log ({@code
    * postprocess_reports_from_crash_log}, the retry wrapper's nodeid reader): each line is stripped of
    * whitespace; blank lines are passed over quietly; a line that is not a JSON object, or whose {@code
-   * nodeid} is not a string or is blank once stripped, is skipped; node ids are stripped. Only a file
-   * that cannot be read at all is bad input.
+   * nodeid} is not a string or is blank once stripped, is skipped; node ids are stripped. A file that
+   * cannot be read, or of which no line is a record while some line is not blank (a report or a binary
+   * file passed as the log), is bad input.
    */
   public Contents readContents() throws BadInputException {
     byte[] bytes = Inputs.readBytes(file);
@@ -249,6 +250,11 @@ public final class CrashLog {
         skipped.add(new SkippedLine(file, number, reason));
       }
       start = end + 1;
+    }
+    if (records.isEmpty() && !skipped.isEmpty()) {
+      // e.g. a report or a binary file passed as the log: saying so beats "no crashes"
+      SkippedLine first = skipped.get(0);
+      throw new BadInputException(file, "not a crash log: no line is a crash record (line " + first.number() + ": " + first.reason() + ")");
     }
     return new Contents(records, skipped);
   }

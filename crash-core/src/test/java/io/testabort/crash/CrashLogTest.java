@@ -140,6 +140,16 @@ class CrashLogTest {
   }
 
   @Test
+  void aFileWithoutASingleRecordIsNotACrashLog() throws Exception {
+    Path report = Files.writeString(tmp.resolve("report.json"), "{\n  \"created\": 1.5,\n  \"tests\": []\n}\n");
+    assertThatThrownBy(() -> new CrashLog(report).read(line -> {}))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(report + ": not a crash log: no line is a crash record (line 1: not JSON (a record cut short by a killed writer, or another tool's line))");
+    Path blank = Files.writeString(tmp.resolve("blank.jsonl"), "\n  \n");
+    assertThat(new CrashLog(blank).read()).isEmpty();
+  }
+
+  @Test
   void anUnreadableLogIsBadInput() {
     Path missing = tmp.resolve("absent.jsonl");
     assertThatThrownBy(() -> new CrashLog(missing).read()).isInstanceOf(BadInputException.class).hasMessageContaining(missing.toString());
