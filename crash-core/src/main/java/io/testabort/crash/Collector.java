@@ -17,12 +17,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Turns the markers of JVMs that are gone ({@code last_running_<pid>.json}, docs/interface.md section 3) into
- * crash records, exactly once even when several collectors share the directory: a collector first claims
- * a marker by renaming it, and only the process whose rename succeeded records it.
+ * Turns the markers of processes that are gone into crash records, exactly once even when several
+ * collectors share the directory: a collector first claims a marker by renaming it, and only the process
+ * whose rename succeeded records it. A marker is any {@code last_running*.json}: the agent's {@code
+ * last_running_<pid>.json} and pytest-abort's {@code last_running_main.json} and {@code
+ * last_running_gw0.json} (one per xdist worker). Whether its process is gone is decided by the {@code pid}
+ * inside the marker, since pytest-abort's names carry none.
  */
 public final class Collector {
-  private static final Pattern MARKER = Pattern.compile("last_running_(\\d+)\\.json");
+  private static final Pattern MARKER = Pattern.compile("last_running.*\\.json");
+  /** The agent's names carry the pid; used only when the marker itself cannot be read. */
+  private static final Pattern PID_NAME = Pattern.compile("last_running_(\\d{1,18})\\.json");
 
   private final Path markerDir;
   private final CrashLog crashLog;
@@ -60,7 +65,15 @@ public final class Collector {
     }
     List<CrashRecord> records = new ArrayList<>();
     List<BadInputException> invalid = new ArrayList<>();
-    for (Path marker : deadMarkers()) {
+    for (Path marker : markers()) {
+      try {
+        if (isAlive(pidOf(marker))) {
+          continue; // its process still runs: the marker is current, not a crash
+        }
+      } catch (BadInputException e) {
+        invalid.add(e);
+        continue;
+      }
       Path claimed = claim(marker);
       if (claimed == null) {
         continue; // another collector got it
@@ -83,21 +96,45 @@ public final class Collector {
     return new Result(records, invalid);
   }
 
-  /** Markers whose pid is no longer running, in name order. */
-  private List<Path> deadMarkers() throws IOException {
+  /** Every {@code last_running*.json} of the directory, in name order. */
+  private List<Path> markers() throws IOException {
     try (Stream<Path> files = Files.list(markerDir)) {
       return files
-          .filter(f -> {
-            Matcher m = MARKER.matcher(f.getFileName().toString());
-            return m.matches() && !isAlive(Long.parseLong(m.group(1)));
-          })
+          .filter(f -> MARKER.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
           .sorted()
           .collect(Collectors.toList());
     }
   }
 
+  /**
+   * The pid the marker names; for one that cannot be read, the pid in its name ({@code
+   * last_running_<pid>.json}); 0 when it is gone already (another collector claimed it).
+   */
+  private static long pidOf(Path marker) throws BadInputException {
+    Matcher name = PID_NAME.matcher(marker.getFileName().toString());
+    long pid;
+    try {
+      pid = Marker.read(marker).pid();
+    } catch (BadInputException e) {
+      if (!Files.exists(marker)) {
+        return 0;
+      }
+      if (name.matches() && isAlive(Long.parseLong(name.group(1)))) {
+        return Long.parseLong(name.group(1)); // its JVM runs: leave it to that JVM
+      }
+      throw e;
+    }
+    if (pid < 0) {
+      if (name.matches()) {
+        return Long.parseLong(name.group(1));
+      }
+      throw new BadInputException(marker, "invalid marker: no \"pid\" number, so no way to tell whether its process is gone");
+    }
+    return pid;
+  }
+
   private static boolean isAlive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /** Renames the marker to a name only this process uses; null when another process renamed it first. */

@@ -28,10 +28,13 @@ public final class CrashReason {
     if (exit != null) {
       return exit;
     }
-    if ("timeout".equals(marker.get("status")) || marker.get("timeout") instanceof Number) {
-      // the agent's limit: "timeout": seconds, with status running (older agents: status timeout)
-      Object limit = marker.get("timeout");
-      return limit instanceof Number ? "timeout after " + seconds((Number) limit) : "timeout";
+    Object limit = marker.get("timeout");
+    if (limit instanceof Number) {
+      // the agent's watchdog stopped the test: "status" stays "running" and "timeout" holds its limit
+      return "timeout after " + seconds((Number) limit);
+    }
+    if ("timeout".equals(marker.get("status"))) {
+      return "timeout"; // the older form, status replaced and no limit known
     }
     if (exitCode != null) {
       return fromExitCode(exitCode);

@@ -34,15 +34,37 @@ public final class Marker {
     return fields;
   }
 
-  /** {@code running}, {@code timeout}, {@code idle}, ...; null if absent. */
+  /** {@code running}, {@code idle}, the older {@code timeout}, ...; null if absent. */
   public String status() {
     Object s = fields.get("status");
     return s instanceof String ? (String) s : null;
   }
 
-  /** Whether the marker says a test was in flight when its JVM ended: running, or killed by our timeout. */
+  /**
+   * Whether the marker says a test was in flight when its process ended: {@code "status": "running"}
+   * (with a {@code "timeout"} key when the agent's watchdog stopped it), or the older {@code "timeout"}
+   * status of agents that replaced the status, which pytest-abort's reader does not take for a crash.
+   */
   public boolean showsTestInFlight() {
     return "running".equals(status()) || "timeout".equals(status());
+  }
+
+  /** The agent's limit in seconds when its watchdog stopped the test ({@code "timeout": S}), else null. */
+  public Number timeoutSeconds() {
+    Object t = fields.get("timeout");
+    return t instanceof Number ? (Number) t : null;
+  }
+
+  /** The {@code pid} of the process that wrote the marker (a JSON number, or digits in a string), or -1. */
+  public long pid() {
+    Object pid = fields.get("pid");
+    if (pid instanceof Number) {
+      return ((Number) pid).longValue();
+    }
+    if (pid instanceof String && ((String) pid).trim().matches("\\d{1,18}")) {
+      return Long.parseLong(((String) pid).trim());
+    }
+    return -1;
   }
 
   /** Seconds from {@code start_time} to {@code now}; a missing or unreadable start time is bad input. */

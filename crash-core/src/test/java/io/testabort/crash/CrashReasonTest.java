@@ -15,9 +15,11 @@ class CrashReasonTest {
 
   @Test
   void timeoutUsesTheLimit() {
-    assertThat(CrashReason.of(Map.of("status", "timeout", "timeout", 600), null, 124)).isEqualTo("timeout after 600 s");
     assertThat(CrashReason.of(Map.of("status", "running", "timeout", 600), null, 124)).isEqualTo("timeout after 600 s");
-    assertThat(CrashReason.of(Map.of("status", "timeout", "timeout", 1.5), null, null)).isEqualTo("timeout after 1.5 s");
+    assertThat(CrashReason.of(Map.of("status", "running", "timeout", 1.5), null, null)).isEqualTo("timeout after 1.5 s");
+    // markers of agents that replaced the status
+    assertThat(CrashReason.of(Map.of("status", "timeout", "timeout", 600), null, 124)).isEqualTo("timeout after 600 s");
+    assertThat(CrashReason.of(Map.of("status", "timeout"), null, 124)).isEqualTo("timeout");
   }
 
   @Test

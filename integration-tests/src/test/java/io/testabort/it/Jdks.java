@@ -1,12 +1,10 @@
 package io.testabort.it;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.testabort.testing.Prerequisites;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The JDKs the crash tests run on: the one running the build (17) and Temurin 25 beside it. */
 final class Jdks {
@@ -16,32 +14,15 @@ final class Jdks {
     return Paths.get(System.getProperty("java.home"));
   }
 
-  /** Temurin 25 under /usr/lib/jvm; required when CI=true, so CI cannot silently test one JDK. */
+  /** Temurin 25, which the calling test needs: fails on CI, skipped with a stderr line elsewhere. */
   static Path temurin25() {
-    try (Stream<Path> dirs = Files.list(Paths.get("/usr/lib/jvm"))) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith("temurin-25"))
-          .filter(d -> Files.isExecutable(d.resolve("bin/java")))
-          .findFirst()
-          .orElseGet(Jdks::missing);
-    } catch (IOException e) {
-      return missing();
-    }
-  }
-
-  private static Path missing() {
-    if ("true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("Temurin 25 is not installed under /usr/lib/jvm, but CI must test on it");
-    }
-    return null;
+    return Prerequisites.temurin25();
   }
 
   static List<Path> all() {
     List<Path> jdks = new ArrayList<>();
     jdks.add(current());
-    Path t25 = temurin25();
-    if (t25 != null) {
-      jdks.add(t25);
-    }
+    Prerequisites.temurin25IfInstalled().ifPresent(jdks::add); // required on CI
     return jdks;
   }
 

@@ -33,7 +33,6 @@ class SurefireCrashIT {
   @Test
   void systemExitInANestedClassOnTemurin25(@TempDir Path dir) throws Exception {
     Path jdk = Jdks.temurin25();
-    org.junit.jupiter.api.Assumptions.assumeTrue(jdk != null, "Temurin 25 is not installed");
     Path project = UserProject.JUNIT5.create(dir.resolve("ledger"));
     Jvm maven = UserProject.mavenTest(project, jdk, "LedgerTest$Quarterly#files", "exit");
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +53,6 @@ class SurefireFrameworksIT {
   @Test
   void junit4SystemExitInBeforeOnTemurin25IsSetupOfTheFirstRow(@TempDir Path dir) throws Exception {
     Path jdk = Jdks.temurin25();
-    Assumptions.assumeTrue(jdk != null, "Temurin 25 is not installed");
     Map<String, Object> marker =
         crash(UserProject.JUNIT4, dir, jdk, "ParserTest.newParser", "exit", "junit4.JUnit4Provider");
 

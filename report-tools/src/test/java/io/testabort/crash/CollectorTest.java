@@ -67,6 +67,28 @@ class CollectorTest {
   }
 
   @Test
+  void everyLastRunningJsonCountsAndThePidInsideDecides() throws Exception {
+    long dead = deadPid();
+    long live = ProcessHandle.current().pid();
+    String body = "\"start_time\": \"" + IsoTime.format(LocalDateTime.now().minusSeconds(1)) + "\", \"status\": \"running\", \"pid\": ";
+    Files.writeString(tmp.resolve("last_running_main.json"), "{\"nodeid\": \"t.py::main\", " + body + dead + "}");
+    Files.writeString(tmp.resolve("last_running_gw3.json"), "{\"nodeid\": \"t.py::gw3\", " + body + dead + "}");
+    Path running = Files.writeString(tmp.resolve("last_running_gw4.json"), "{\"nodeid\": \"t.py::gw4\", " + body + live + "}");
+    // the name says a live pid, the marker a dead one
+    Files.writeString(tmp.resolve("last_running_" + live + ".json"), "{\"nodeid\": \"com.x.T#moved\", " + body + dead + "}");
+    Path noPid = Files.writeString(tmp.resolve("last_running_main2.json"), "{\"nodeid\": \"t.py::x\", \"status\": \"running\"}");
+    Path temp = Files.writeString(tmp.resolve("last_running_main.json.tmp.123"), "{");
+
+    Collector.Result result = new Collector(tmp, null).collect();
+
+    assertThat(result.records()).extracting(CrashRecord::nodeid).containsExactly("com.x.T#moved", "t.py::gw3", "t.py::main");
+    assertThat(result.invalid()).singleElement().satisfies(e -> assertThat(e.getMessage()).startsWith(noPid + ": ").contains("pid"));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).containsExactlyInAnyOrder(running, noPid, temp);
+    }
+  }
+
+  @Test
   void aMarkerIsGivenBackWhenTheCrashLogCannotBeWritten() throws Exception {
     Path marker = marker(tmp, deadPid(), "running");
     Path unwritable = Files.createDirectory(tmp.resolve("log-is-a-directory"));

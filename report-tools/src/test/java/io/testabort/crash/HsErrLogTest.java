@@ -1,8 +1,8 @@
 package io.testabort.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.testabort.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -49,8 +49,7 @@ class HsErrLogTest {
   @ParameterizedTest
   @MethodSource("javas")
   void readsANativeProblematicFrame(Path java) throws Exception {
-    Path gcc = Path.of("/usr/bin/gcc");
-    assumeTrue(Files.isExecutable(gcc), "needs gcc to build the crashing JNI library");
+    Path gcc = Prerequisites.gcc(); // builds the crashing JNI library
     Path src = Files.writeString(tmp.resolve("crash.c"), NativeCrash.C_SOURCE);
     Path include = Path.of(System.getProperty("java.home"), "include");
     Process cc = new ProcessBuilder(gcc.toString(), "-shared", "-fPIC", "-O0", "-I" + include, "-I" + include.resolve("linux"),

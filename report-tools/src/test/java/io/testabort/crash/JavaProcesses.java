@@ -1,5 +1,6 @@
 package io.testabort.crash;
 
+import io.testabort.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,20 +9,16 @@ import java.util.stream.Stream;
 
 /** Child JVMs for tests: the running JDK, and Temurin 25 when it is installed. */
 public final class JavaProcesses {
-  static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-
   private JavaProcesses() {}
 
   public static Path currentJava() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
-  /** The java launchers to crash: always the current one, plus Temurin 25 if present. */
+  /** The java launchers to crash: always the current one, plus Temurin 25 (required on CI). */
   static Stream<Path> javas() {
     List<Path> javas = new ArrayList<>(List.of(currentJava()));
-    if (Files.isDirectory(TEMURIN_25)) {
-      javas.add(TEMURIN_25.resolve("bin/java"));
-    }
+    Prerequisites.temurin25IfInstalled().ifPresent(home -> javas.add(home.resolve("bin/java")));
     return javas.stream();
   }
 

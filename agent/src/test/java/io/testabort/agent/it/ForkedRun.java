@@ -23,7 +23,6 @@ import java.util.stream.Stream;
  */
 final class ForkedRun {
   static final String FIXTURES = "io.testabort.agent.it.fixtures.";
-  static final Path TEMURIN_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   final Path dir;
   final long pid;
@@ -43,11 +42,7 @@ final class ForkedRun {
   static Stream<String> javas() {
     List<String> out = new ArrayList<>();
     out.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    if (Files.isExecutable(TEMURIN_25)) {
-      out.add(TEMURIN_25.toString());
-    } else if ("true".equals(System.getenv("CI"))) {
-      fail("Temurin 25 is missing at " + TEMURIN_25 + "; the ITs must run on it in CI");
-    }
+    io.testabort.testing.Prerequisites.temurin25IfInstalled().ifPresent(home -> out.add(home.resolve("bin/java").toString()));
     return out.stream();
   }
 

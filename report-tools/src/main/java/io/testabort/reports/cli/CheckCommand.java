@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Prints the crash record (one JSON line) if MARKER shows a test in flight when its process died.",
+      "Prints the crash record (one JSON line) if MARKER shows a test in flight when its process died",
+      "(\"status\": \"running\"; a \"timeout\" key names the agent's limit; the older \"status\": \"timeout\" too).",
       "Exit 0: crash, 1: no crash (missing, idle or too young marker), 3: invalid marker. MARKER is left as it is."
     })
 final class CheckCommand implements Callable<Integer> {

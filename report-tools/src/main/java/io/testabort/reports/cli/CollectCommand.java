@@ -17,14 +17,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Turns the markers of JVMs that are gone into crash records, exactly once even with several collectors;",
-      "prints them as JSON lines and removes those markers (idle ones too). Markers of running JVMs stay.",
+      "Turns the markers (last_running*.json: the agent's and pytest-abort's) of processes that are gone, judged",
+      "by the pid inside each, into crash records, exactly once even with several collectors; prints them as JSON",
+      "lines and removes those markers (idle ones too). Markers of running processes stay.",
       "Exit 0: new crashes, 1: none, 3: a dead JVM's marker is invalid (left in place; the others are collected)."
     })
 final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--marker-dir", required = true, paramLabel = "D", description = "directory of last_running_<pid>.json markers")
+  @Option(names = "--marker-dir", required = true, paramLabel = "D", description = "directory of last_running*.json markers")
   Path markerDir;
 
   @Option(names = "--crash-log", paramLabel = "F", description = "JSONL crash log to append the records to")

@@ -39,7 +39,7 @@ final class PostprocessCommand implements Callable<Integer> {
     if (!Files.exists(crashLog)) {
       return Main.EXIT_NOTHING;
     }
-    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read());
+    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read(spec.commandLine().getErr()::println));
     if (crashes.isEmpty()) {
       return Main.EXIT_NOTHING;
     }

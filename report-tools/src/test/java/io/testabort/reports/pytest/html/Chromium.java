@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test helper: loads a page in headless Chromium with scripts on and no network, and returns the DOM
@@ -36,12 +35,7 @@ final class Chromium {
   }
 
   static void assumeAvailable() {
-    if (binary() == null) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("chromium is not installed, and CI=true requires the rendering tests to run");
-      }
-      Assumptions.assumeTrue(false, "chromium is not installed");
-    }
+    io.testabort.testing.Prerequisites.chromium();
   }
 
   private static List<String> command(Path profile) {
