@@ -1,15 +1,16 @@
 package io.testabort.agent.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.CrashLog;
+import io.testabort.crash.CrashRecord;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -75,42 +76,37 @@ public final class SkipList {
   }
 
   static SkipList read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     Set<String> ids = new HashSet<>();
-    JsonFactory json = new JsonFactory();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String s = line.trim();
-        if (s.isEmpty() || s.startsWith("#")) {
-          continue;
+    if (isCrashLog(lines)) {
+      // read as every reader of the crash log reads it: bad lines are skipped and named, ids stripped
+      try {
+        for (CrashRecord r : new CrashLog(file).read(skipped -> AgentLog.warn("skip-line " + skipped, "skip file " + skipped))) {
+          ids.add(r.nodeid());
         }
-        String id = s.startsWith("{") ? nodeidOf(json, s) : s;
-        if (id != null && !id.isEmpty()) {
-          ids.add(id);
-        }
+      } catch (BadInputException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      return new SkipList(ids);
+    }
+    for (String line : lines) {
+      String s = line.trim();
+      if (!s.isEmpty() && !s.startsWith("#")) {
+        ids.add(s);
       }
     }
     return new SkipList(ids);
   }
 
-  /** The top-level {@code nodeid} of one crash-log record; null when it has none or is not JSON. */
-  private static String nodeidOf(JsonFactory json, String line) {
-    try (JsonParser p = json.createParser(line)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
+  /** A crash log (JSONL) rather than plain node ids: its first line that says anything is a JSON object. */
+  private static boolean isCrashLog(List<String> lines) {
+    for (String line : lines) {
+      String s = line.trim();
+      if (!s.isEmpty() && !s.startsWith("#")) {
+        return s.startsWith("{");
       }
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        if (field.equals("nodeid") && value == JsonToken.VALUE_STRING) {
-          return p.getText().trim();
-        }
-        p.skipChildren();
-      }
-      return null;
-    } catch (IOException e) {
-      AgentLog.warn("skip-line", "skip file: ignoring a line that is not JSON: " + e.getMessage());
-      return null;
     }
+    return false;
   }
 
   boolean matches(String nodeid) {

@@ -31,6 +31,22 @@ class SkipListTest {
   }
 
   @Test
+  void aCrashLogWithTornAndForeignLinesKeepsEveryGoodRecordWithItsNodeidStripped() throws Exception {
+    Path log = Files.writeString(dir.resolve("torn.jsonl"),
+        "{\"nodeid\": \"  com.example.CalcTest#divides[2] \"}\n"
+            + "not json from another tool\n"
+            + "{\"nodeid\": \"   \"}\n"
+            + "\n"
+            + "{\"nodeid\": \"com.example.BootTest\"}\n"
+            + "{\"nodeid\": \"com.example.Torn#hal");
+    SkipList list = SkipList.read(log);
+    assertThat(list.matches("com.example.CalcTest#divides[2]")).isTrue();
+    assertThat(list.matches("com.example.BootTest")).isTrue();
+    assertThat(list.matches("   ")).isFalse();
+    assertThat(list.matches("com.example.Torn#hal")).isFalse();
+  }
+
+  @Test
   void readsPlainLinesSkippingBlanksAndComments() throws Exception {
     Path plain = Files.writeString(dir.resolve("skip.txt"), "# crashed yesterday\n\n  com.example.ParserTest#parses[1]  \n#com.example.Other#x\n");
     SkipList list = SkipList.read(plain);
