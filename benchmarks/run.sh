@@ -19,8 +19,7 @@
 #      JAVA_TOOL_OPTIONS vs no agent, cold                                          <= 1.03x
 #   5. an 84 MB pytest-html report: sanitize (-Xmx256m) vs pytest-abort's algorithm in Python <= 0.10x,
 #      postprocess with a 50-crash log (-Xmx64m) vs the same Python run             <= 0.15x
-#      (run by report-tools/bench/big-report.sh when it ends with "sanitize ratio=" / "postprocess ratio=",
-#      else here, with benchmarks/run/pytest_abort_sanitize.py as the Python baseline)
+#      (run by report-tools/bench/big-report.sh, whose Python baseline is report-tools/bench/pytest_abort_sanitize.py)
 #
 # Environment (all optional):
 #   RUNS=15          interleaved runs per arm of the hello-world row
@@ -247,44 +246,20 @@ fi
 
 # ---- row 5: an 84 MB pytest-html report
 if wants 5; then
-  if grep -q 'postprocess ratio=' "$root/report-tools/bench/big-report.sh"; then
-    # report-tools' own benchmark measures both rows (with the Python baseline, runs interleaved) and
-    # ends with "sanitize ratio=X" and "postprocess ratio=Y" (wall); its median lines fill the other cells
-    say "report-tools/bench/big-report.sh $REPORT_BYTES $RUNS_REPORT"
-    JAVA=$java BENCH_DIR=$work/report "$root/report-tools/bench/big-report.sh" "$REPORT_BYTES" "$RUNS_REPORT" \
-      > "$work/big-report.txt" 2>&1 || say "big-report.sh failed: $(tail -3 "$work/big-report.txt" | tr '\n' ' ')"
-    pick() { sed -n "$1" "$work/big-report.txt" | tail -1; }
-    for what in sanitize postprocess; do
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-        "5. \`$what\`, $(( (REPORT_BYTES + 500000) / 1000000 )) MB pytest-html report (big-report.sh)" "Python algorithm" "$what $([ "$what" = sanitize ] && echo -Xmx256m || echo '-Xmx64m, 50 crashes')" \
-        "$(pick "s/^median wall: .*python baseline \([0-9.]*\) s.*/\1/p")" "$(pick "s/^median wall: .*$what \([0-9.]*\) s.*/\1/p")" \
-        "$(pick "s/^$what ratio=\([0-9.]*\).*/\1/p")" \
-        "$(pick "s/^median cpu [^:]*: .*python baseline \([0-9.]*\) s.*/\1/p")" "$(pick "s/^median cpu [^:]*: .*$what \([0-9.]*\) s.*/\1/p")" \
-        "$([ "$what" = sanitize ] && echo 0.10 || echo 0.15)" >> "$res/external.tsv"
-    done
-  else
-    say "generating a pytest-html report of $REPORT_BYTES bytes"
-    mkdir -p "$work/report"
-    big=$work/report/big_log.html.orig
-    "$java" -cp "$tool_classes:$tools" io.testabort.reports.pytest.html.BigReportGenerator \
-      "$root/report-tools/src/test/resources/pytest-reports/raw/test_output_log.html" "$big" "$REPORT_BYTES" >&2
-    # 50 crashed tests that the report does not show yet
-    python3 - "$work/report/crashes.jsonl" <<'EOF'
-import json, sys
-with open(sys.argv[1], "w") as f:
-    for i in range(50):
-        nodeid = f"tests/test_big.py::test_crashed[{i}]"
-        f.write(json.dumps({"test_name": nodeid, "nodeid": nodeid, "reason": "Test crashed (segfault, abort, or fatal error)",
-                            "crash_time": "2026-01-01T12:00:00", "duration": 1.5, "gpu_id": "unknown", "pid": str(1000 + i)}) + "\n")
-EOF
-    copy="cp $big $work/report/big_log.html"
-    compare "$RUNS_REPORT" report "$copy" \
-      "Python algorithm" "python3 $here/pytest_abort_sanitize.py $work/report/big_log.html" \
-      "sanitize -Xmx256m" "$java -Xmx256m -jar $tools sanitize $work/report/big_log.html" \
-      "postprocess -Xmx64m" "$java -Xmx64m -jar $tools postprocess --crash-log $work/report/crashes.jsonl --html $work/report/big_log.html"
-    row report "5. \`sanitize\`, $(( ($(stat -c %s "$big") + 500000) / 1000000 )) MB pytest-html report" "Python algorithm" "sanitize -Xmx256m" 0.10 wall none
-    row report "5. \`postprocess\`, 50-crash log, same report" "Python algorithm" "postprocess -Xmx64m" 0.15 wall none
-  fi
+  # report-tools' own benchmark measures both rows (with the Python baseline, runs interleaved) and
+  # ends with "sanitize ratio=X" and "postprocess ratio=Y" (wall); its median lines fill the other cells
+  say "report-tools/bench/big-report.sh $REPORT_BYTES $RUNS_REPORT"
+  JAVA=$java BENCH_DIR=$work/report "$root/report-tools/bench/big-report.sh" "$REPORT_BYTES" "$RUNS_REPORT" \
+    > "$work/big-report.txt" 2>&1 || say "big-report.sh failed: $(tail -3 "$work/big-report.txt" | tr '\n' ' ')"
+  pick() { sed -n "$1" "$work/big-report.txt" | tail -1; }
+  for what in sanitize postprocess; do
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+      "5. \`$what\`, $(( (REPORT_BYTES + 500000) / 1000000 )) MB pytest-html report (big-report.sh)" "Python algorithm" "$what $([ "$what" = sanitize ] && echo -Xmx256m || echo '-Xmx64m, 50 crashes')" \
+      "$(pick "s/^median wall: .*python baseline \([0-9.]*\) s.*/\1/p")" "$(pick "s/^median wall: .*$what \([0-9.]*\) s.*/\1/p")" \
+      "$(pick "s/^$what ratio=\([0-9.]*\).*/\1/p")" \
+      "$(pick "s/^median cpu [^:]*: .*python baseline \([0-9.]*\) s.*/\1/p")" "$(pick "s/^median cpu [^:]*: .*$what \([0-9.]*\) s.*/\1/p")" \
+      "$([ "$what" = sanitize ] && echo 0.10 || echo 0.15)" >> "$res/external.tsv"
+  done
 fi
 
 echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" >> "$res/machine.txt"
