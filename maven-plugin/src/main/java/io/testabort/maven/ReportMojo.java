@@ -1,0 +1,166 @@
+package io.testabort.maven;
+
+import io.testabort.crash.BadInputException;
+import io.testabort.crash.Collector;
+import io.testabort.crash.CrashLog;
+import io.testabort.crash.CrashRecord;
+import io.testabort.reports.ReportSet;
+import io.testabort.reports.junit.JUnitXmlReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Collects the markers crashed test JVMs left into the crash log, adds the crashes to Surefire's and
+ * Failsafe's JUnit XML reports and prints them. Bound to {@code verify} when the build goes on after failing
+ * tests ({@code testFailureIgnore}); when a crash stopped the build, run {@code mvn test-abort:report} in the
+ * next CI step. Running it again changes nothing.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ReportMojo extends AbstractMojo {
+  private static final String FAILSAFE = "org.apache.maven.plugins:maven-failsafe-plugin";
+
+  /** Does nothing. */
+  @Parameter(property = "test-abort.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Where the test JVMs keep their markers (prepare-agent's {@code dir}). */
+  @Parameter(property = "test-abort.dir", defaultValue = "${project.build.directory}/test-abort")
+  File dir;
+
+  /** The JSONL crash log the collected crashes are appended to. */
+  @Parameter(property = "test-abort.crashLog", defaultValue = "${project.build.directory}/test-abort/crashes.jsonl")
+  File crashLog;
+
+  /** Surefire's JUnit XML reports. */
+  @Parameter(property = "test-abort.surefireReports", defaultValue = "${project.build.directory}/surefire-reports")
+  File surefireReports;
+
+  /** Failsafe's JUnit XML reports. */
+  @Parameter(property = "test-abort.failsafeReports", defaultValue = "${project.build.directory}/failsafe-reports")
+  File failsafeReports;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    if (skip) {
+      getLog().info("test-abort: skipped (test-abort.skip)");
+      return;
+    }
+    Path markers = dir.toPath();
+    Path log = crashLog.toPath();
+    try {
+      List<CrashRecord> collected = collect(markers, log);
+      List<CrashRecord> crashes = Files.exists(log) ? CrashLog.firstPerNodeid(new CrashLog(log).read()) : List.of();
+      if (crashes.isEmpty()) {
+        getLog().info("test-abort: no crashed test JVMs" + (Files.isDirectory(markers) ? "" : " (no " + markers + ")"));
+        return;
+      }
+      Map<CrashRecord, Path> patched = addToReports(crashes);
+      print(collected, crashes, log, patched);
+      appendStepSummary(log);
+    } catch (BadInputException e) {
+      throw new MojoExecutionException("test-abort: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("test-abort: " + e, e);
+    }
+  }
+
+  /** New crashes of JVMs that are gone, appended to the crash log; bad markers are named and left in place. */
+  private List<CrashRecord> collect(Path markers, Path log) throws BadInputException, IOException {
+    if (!Files.isDirectory(markers)) {
+      return List.of();
+    }
+    Collector.Result result = new Collector(markers, new CrashLog(log)).collect();
+    for (BadInputException bad : result.invalid()) {
+      getLog().warn("test-abort: " + bad.getMessage());
+    }
+    return result.records();
+  }
+
+  /**
+   * Every crash of the log into the report directory of the plugin that ran it. A report that already shows
+   * the test (this run passed it, or an earlier report goal added it) is left as it is.
+   */
+  private Map<CrashRecord, Path> addToReports(List<CrashRecord> crashes) throws BadInputException, IOException {
+    ReportDirectories directories = new ReportDirectories(surefireReports.toPath(), failsafeReports.toPath(), failsafeIncludes());
+    Map<Path, List<CrashRecord>> byDirectory = new LinkedHashMap<>();
+    Map<CrashRecord, Path> where = new LinkedHashMap<>();
+    for (CrashRecord crash : crashes) {
+      Path d = directories.directoryFor(crash);
+      byDirectory.computeIfAbsent(d, k -> new ArrayList<>()).add(crash);
+      where.put(crash, d);
+    }
+    for (Map.Entry<Path, List<CrashRecord>> e : byDirectory.entrySet()) {
+      Files.createDirectories(e.getKey());
+      ReportSet reports = new ReportSet().addDirectory(e.getKey(), JUnitXmlReport.FILES, new JUnitXmlReport());
+      for (Path written : reports.addCrashes(e.getValue(), null)) {
+        getLog().debug("test-abort: patched " + written);
+      }
+    }
+    return where;
+  }
+
+  /** Every crash of the log, with its phase, reason and the report it went to. */
+  private void print(List<CrashRecord> collected, List<CrashRecord> crashes, Path log, Map<CrashRecord, Path> reports) {
+    getLog().error("test-abort: " + crashes.size() + (crashes.size() == 1 ? " test" : " tests")
+        + " crashed the test JVM (" + collected.size() + " collected now; crash log " + log + "):");
+    for (CrashRecord crash : crashes) {
+      Path report = reports.get(crash);
+      getLog().error("  " + crash.nodeid() + " (phase " + crash.string("phase", "unknown") + "): " + crash.reason()
+          + (report == null ? "" : " -> " + project.getBasedir().toPath().relativize(report.toAbsolutePath())));
+    }
+  }
+
+  /**
+   * MERGE POINT (GitHub step summary): when $GITHUB_STEP_SUMMARY is set, report-tools' summary of the crash
+   * log is appended to it here. Wired at merge, when report-tools has its summary API; nothing happens yet.
+   */
+  private void appendStepSummary(Path log) {
+    // intentionally empty until report-tools' summary lands
+  }
+
+  /** Failsafe's include patterns in this build (plugin and execution configuration), or null without Failsafe. */
+  private List<String> failsafeIncludes() {
+    Plugin failsafe = project.getPlugin(FAILSAFE);
+    if (failsafe == null) {
+      return null;
+    }
+    List<String> includes = new ArrayList<>(includes(failsafe.getConfiguration()));
+    for (PluginExecution execution : failsafe.getExecutions()) {
+      includes.addAll(includes(execution.getConfiguration()));
+    }
+    return includes.isEmpty() ? ReportDirectories.FAILSAFE_DEFAULT_INCLUDES : includes;
+  }
+
+  private static List<String> includes(Object configuration) {
+    List<String> out = new ArrayList<>();
+    if (configuration instanceof Xpp3Dom) {
+      Xpp3Dom list = ((Xpp3Dom) configuration).getChild("includes");
+      if (list != null) {
+        for (Xpp3Dom include : list.getChildren()) {
+          if (include.getValue() != null) {
+            out.add(include.getValue());
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

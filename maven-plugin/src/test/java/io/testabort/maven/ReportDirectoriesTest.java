@@ -1,0 +1,75 @@
+package io.testabort.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testabort.crash.CrashRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportDirectoriesTest {
+  @TempDir Path target;
+
+  private Path surefire() {
+    return target.resolve("surefire-reports");
+  }
+
+  private Path failsafe() {
+    return target.resolve("failsafe-reports");
+  }
+
+  private static CrashRecord crash(String nodeid, String testClass) {
+    return CrashRecord.of(testClass == null ? Map.of("nodeid", nodeid) : Map.of("nodeid", nodeid, "test_class", testClass));
+  }
+
+  @Test
+  void withoutFailsafeEveryCrashIsSurefires() {
+    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), null);
+
+    assertThat(dirs.directoryFor(crash("com.x.LedgerIT#books", "com.x.LedgerIT"))).isEqualTo(surefire());
+  }
+
+  @Test
+  void failsafesDefaultIncludesSendItsClassesToItsReports() {
+    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
+
+    assertThat(dirs.directoryFor(crash("com.x.LedgerIT#books", "com.x.LedgerIT"))).isEqualTo(failsafe());
+    assertThat(dirs.directoryFor(crash("com.x.ITLedger#books", null))).isEqualTo(failsafe());
+    assertThat(dirs.directoryFor(crash("com.x.LedgerITCase$Nested#books[2]", "com.x.LedgerITCase$Nested"))).isEqualTo(failsafe());
+    assertThat(dirs.directoryFor(crash("com.x.LedgerTest#books[2]", "com.x.LedgerTest"))).isEqualTo(surefire());
+  }
+
+  @Test
+  void configuredIncludesReplaceTheDefaults() {
+    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), List.of("**/LedgerTest.java", "com/y/**/*.class"));
+
+    assertThat(dirs.directoryFor(crash("com.x.LedgerTest#books[2]", "com.x.LedgerTest"))).isEqualTo(failsafe());
+    assertThat(dirs.directoryFor(crash("com.y.deep.Any#m", "com.y.deep.Any"))).isEqualTo(failsafe());
+    assertThat(dirs.directoryFor(crash("com.x.LedgerIT#books", "com.x.LedgerIT"))).isEqualTo(surefire());
+  }
+
+  @Test
+  void aReportOfTheClassInOneDirectoryOnlyDecides() throws Exception {
+    Files.createDirectories(surefire());
+    Files.writeString(surefire().resolve("TEST-com.x.LedgerIT.xml"), "<testsuite/>");
+    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
+
+    assertThat(dirs.directoryFor(crash("com.x.LedgerIT$Inner#books", "com.x.LedgerIT$Inner"))).isEqualTo(surefire());
+  }
+
+  @Test
+  void aClassLevelCrashIsNamedByItsClass() {
+    assertThat(ReportDirectories.topLevelClass(crash("com.x.BootIT", null))).isEqualTo("com.x.BootIT");
+  }
+
+  @Test
+  void includesFollowSurefiresPatternRules() {
+    assertThat(ReportDirectories.pattern("*IT").matcher("com/x/FooIT").matches()).isTrue();
+    assertThat(ReportDirectories.pattern("**/*IT.java").matcher("FooIT").matches()).isTrue();
+    assertThat(ReportDirectories.pattern("com/x/*IT.java").matcher("com/x/y/FooIT").matches()).isFalse();
+    assertThat(ReportDirectories.pattern("%regex[.*IT]").matcher("com/x/FooIT").matches()).isFalse();
+  }
+}
