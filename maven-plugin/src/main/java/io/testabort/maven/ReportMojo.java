@@ -6,6 +6,7 @@ import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 import io.testabort.reports.ReportSet;
 import io.testabort.reports.junit.JUnitXmlReport;
+import io.testabort.reports.summary.StepSummary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public class ReportMojo extends AbstractMojo {
       }
       Map<CrashRecord, Path> patched = addToReports(crashes);
       print(collected, crashes, log, patched);
-      appendStepSummary(log);
+      appendStepSummary(collected);
     } catch (BadInputException e) {
       throw new MojoExecutionException("test-abort: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -129,11 +130,17 @@ public class ReportMojo extends AbstractMojo {
   }
 
   /**
-   * MERGE POINT (GitHub step summary): when $GITHUB_STEP_SUMMARY is set, report-tools' summary of the crash
-   * log is appended to it here. Wired at merge, when report-tools has its summary API; nothing happens yet.
+   * On GitHub Actions ($GITHUB_STEP_SUMMARY set), the Markdown summary of the crashes this run collected;
+   * only those, so that running the goal again in a later step does not repeat them.
    */
-  private void appendStepSummary(Path log) {
-    // intentionally empty until report-tools' summary lands
+  private void appendStepSummary(List<CrashRecord> collected) {
+    try {
+      if (!collected.isEmpty() && StepSummary.appendIfConfigured(collected)) {
+        getLog().info("test-abort: crash summary appended to $" + StepSummary.ENV);
+      }
+    } catch (IOException e) {
+      getLog().warn("test-abort: cannot append to $" + StepSummary.ENV + ": " + e.getMessage());
+    }
   }
 
   /** Failsafe's include patterns in this build (plugin and execution configuration), or null without Failsafe. */
