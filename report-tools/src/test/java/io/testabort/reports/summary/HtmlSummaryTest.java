@@ -1,5 +1,6 @@
 package io.testabort.reports.summary;
 
+import io.testabort.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,11 @@ class HtmlSummaryTest {
 
   @Test
   void hostileNamesRenderAsTextAndNothingRuns() throws Exception {
-    HeadlessChromium.assumeAvailable();
+    Chromium.assumeAvailable();
     Path page = dir.resolve("summary.html");
     Files.writeString(page, HtmlSummary.render(SummaryEntry.of(HostileRecords.two())), StandardCharsets.UTF_8);
 
-    Document dom = HeadlessChromium.dumpDom(page);
+    Document dom = Chromium.dumpDom(page);
 
     assertThat(dom.select("script")).isEmpty();
     assertThat(dom.select("b, i")).as("no markup from a record").isEmpty();

@@ -1,5 +1,6 @@
 package io.testabort.reports.pytest.html;
 
+import io.testabort.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class RenderTest {
   }
 
   private static Element row(Document dom, String nodeid) {
-    for (Element e : Chromium.visibleRows(dom)) {
+    for (Element e : ResultsTable.visibleRows(dom)) {
       if (e.id().equals(nodeid)) {
         return e;
       }
@@ -41,14 +42,14 @@ class RenderTest {
 
     Document dom = Chromium.dumpDom(f, null);
 
-    assertThat(Chromium.visibleRows(dom)).hasSize(before + 1);
+    assertThat(ResultsTable.visibleRows(dom)).hasSize(before + 1);
     Element crashed = row(dom, "test_basic.py::test_crashed_segfault");
     assertThat(crashed).isNotNull();
     assertThat(crashed.hasClass("failed")).isTrue();
     assertThat(crashed.selectFirst(".col-duration").text()).isEqualTo("00:00:12");
     assertThat(crashed.selectFirst(".log").text()).contains("<module> &");
-    int failedRows = (int) Chromium.visibleRows(dom).stream().filter(e -> e.hasClass("failed")).count();
-    assertThat(Chromium.failedLabel(dom)).isEqualTo(failedRows + " Failed,");
+    int failedRows = (int) ResultsTable.visibleRows(dom).stream().filter(e -> e.hasClass("failed")).count();
+    assertThat(ResultsTable.failedLabel(dom)).isEqualTo(failedRows + " Failed,");
   }
 
   @Test
@@ -58,7 +59,7 @@ class RenderTest {
 
     Document dom = Chromium.dumpDom(f, "?sort=duration");
 
-    assertThat(Chromium.visibleRows(dom)).hasSize(16);
+    assertThat(ResultsTable.visibleRows(dom)).hasSize(16);
     assertThat(row(dom, "test_basic.py::test_crashed_segfault")).isNotNull();
   }
 
@@ -78,11 +79,11 @@ class RenderTest {
 
     Document dom = Chromium.dumpDom(f, null);
 
-    assertThat(Chromium.visibleRows(dom)).hasSize(1);
+    assertThat(ResultsTable.visibleRows(dom)).hasSize(1);
     Element crashed = row(dom, "test_missing.py::test_gone");
     assertThat(crashed.selectFirst(".col-testId").text()).isEqualTo("test_missing.py::test_gone");
     assertThat(crashed.selectFirst(".log").text()).contains("Test crashed: SIGSEGV");
-    assertThat(Chromium.failedLabel(dom)).isEqualTo("1 Failed,");
+    assertThat(ResultsTable.failedLabel(dom)).isEqualTo("1 Failed,");
     assertThat(dom.selectFirst(".summary__reload__button").hasClass("hidden")).isTrue();
   }
 
@@ -94,10 +95,10 @@ class RenderTest {
 
     Document dom = Chromium.dumpDom(out, null);
 
-    assertThat(Chromium.visibleRows(dom)).hasSize(68);
-    assertThat(Chromium.failedLabel(dom)).isEqualTo("19 Failed,");
+    assertThat(ResultsTable.visibleRows(dom)).hasSize(68);
+    assertThat(ResultsTable.failedLabel(dom)).isEqualTo("19 Failed,");
     assertThat(row(dom, "test_missing.py::test_gone")).isNotNull();
-    assertThat(Chromium.visibleRows(dom).stream().filter(e -> e.id().equals("test_basic.py::test_pass"))).hasSize(3);
+    assertThat(ResultsTable.visibleRows(dom).stream().filter(e -> e.id().equals("test_basic.py::test_pass"))).hasSize(3);
   }
 
   @Test
@@ -110,8 +111,8 @@ class RenderTest {
 
     Document dom = Chromium.dumpDom(out, null);
 
-    assertThat(Chromium.visibleRows(dom)).hasSize(16);
-    assertThat(Chromium.failedLabel(dom)).isEqualTo("5 Failed,");
+    assertThat(ResultsTable.visibleRows(dom)).hasSize(16);
+    assertThat(ResultsTable.failedLabel(dom)).isEqualTo("5 Failed,");
   }
 
   @ParameterizedTest
@@ -142,7 +143,7 @@ class RenderTest {
 
     Document dom = Chromium.dumpDom(out, "?sort=duration");
 
-    assertThat(Chromium.visibleRows(dom)).hasSize(17 + 18);
-    assertThat(Chromium.failedLabel(dom)).isEqualTo((6 + 4) + " Failed,");
+    assertThat(ResultsTable.visibleRows(dom)).hasSize(17 + 18);
+    assertThat(ResultsTable.failedLabel(dom)).isEqualTo((6 + 4) + " Failed,");
   }
 }

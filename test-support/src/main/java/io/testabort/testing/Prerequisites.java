@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * On CI ({@code CI=true}) a missing one fails the test, so CI cannot pass by testing less; elsewhere the
  * test is skipped, and why is printed on stderr as well as given to JUnit, so nobody misses it.
  *
- * <p>Each test module has this same small class (test code is not shared between modules).
+ * <p>Shared by every test module through the test-support module.
  */
 public final class Prerequisites {
   /** Where Debian's Temurin packages (and the CI image) put Temurin 25. */
