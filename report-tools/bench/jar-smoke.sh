@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the shipped jar (java -jar, the shaded one with only part of jsoup inside) on a real pytest-html
+# Runs the shipped jar (java -jar, the shaded one) on a real pytest-html
 # page holding named and numeric references, so a class missing from the jar shows up as a failure.
 #
 #   report-tools/bench/jar-smoke.sh [JAVA]        (run from the repository root after ./mvnw -B -pl report-tools package)
