@@ -65,22 +65,13 @@ public final class BlobSanitizer {
     if (in.nextToken() != FastBlobReader.START_OBJECT) {
       throw new FastBlobReader.Unsupported("not an object");
     }
-    out.startObject();
-    for (;;) {
-      switch (in.nextToken()) {
-        case FastBlobReader.START_OBJECT: out.startObject(); break;
-        case FastBlobReader.END_OBJECT: out.endObject(); break;
-        case FastBlobReader.START_ARRAY: out.startArray(); break;
-        case FastBlobReader.END_ARRAY: out.endArray(); break;
-        case FastBlobReader.FIELD_NAME: in.copyString(out, FastBlobWriter.KEY); break;
-        case FastBlobReader.STRING: in.copyString(out, FastBlobWriter.SANITIZED); break;
-        case FastBlobReader.SCALAR: out.scalar(in.scalar(), in.scalarLength()); break;
-        default: return;
-      }
+    in.copyValue(out, FastBlobReader.START_OBJECT, FastBlobWriter.SANITIZED);
+    if (in.nextToken() != FastBlobReader.NONE) {
+      throw new FastBlobReader.Unsupported("text after the object");
     }
   }
 
-  private static void copy(FileChannel ch, long from, long to, OutputStream out) throws IOException {
+  static void copy(FileChannel ch, long from, long to, OutputStream out) throws IOException {
     java.nio.channels.WritableByteChannel target = Channels.newChannel(out);
     while (from < to) {
       long n = ch.transferTo(from, to - from, target);

@@ -319,15 +319,30 @@ final class FastBlobReader {
     pendingString = false;
     out.beginString(mode);
     for (;;) {
+      if (lim - pos < 16 && !eof) {
+        fill();
+      }
       byte[] b = buf;
       int p = pos;
       int l = lim;
-      while (p < l && PLAIN[b[p] & 0xff]) {
-        p++;
+      if (p < l && PLAIN[b[p] & 0xff]) {
+        pos = out.plainRun(b, p, l);
+        continue;
       }
-      if (p > pos) {
-        out.plain(b, pos, p - pos);
-        pos = p;
+      // the escapes and references a log is full of, read straight from the bytes
+      if (p + 6 <= l) {
+        int c = b[p];
+        if (c == '\\') {
+          int u = shortEscape(b, p + 1);
+          if (u >= 0) {
+            pos = p + unitLen;
+            out.text(u);
+            continue;
+          }
+        } else if (c == '&' && b[p + 1] == '#' && b[p + 2] == '3' && b[p + 3] == '4' && b[p + 4] == ';') {
+          pos = p + 5;
+          break;
+        }
       }
       int c = peek();
       if (c == EOB) {
@@ -345,6 +360,70 @@ final class FastBlobReader {
       }
     }
     out.endString();
+  }
+
+  /**
+   * The unit of the escape whose letter is at {@code b[p]} when it is written plainly ({@code \\n},
+   * {@code \\u001b}, {@code \\&#34;}), setting {@link #unitLen} to its length; else -1. Needs 5 bytes.
+   */
+  private int shortEscape(byte[] b, int p) {
+    int e = b[p];
+    unitLen = 2;
+    switch (e) {
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 't': return '\t';
+      case '\\': return '\\';
+      case '/': return '/';
+      case 'b': return '\b';
+      case 'f': return '\f';
+      case 'u': {
+        int h1 = hex(b[p + 1]);
+        int h2 = hex(b[p + 2]);
+        int h3 = hex(b[p + 3]);
+        int h4 = hex(b[p + 4]);
+        if ((h1 | h2 | h3 | h4) < 0) {
+          return -1; // e.g. a digit written as a reference: the general path reads it
+        }
+        unitLen = 6;
+        return h1 << 12 | h2 << 8 | h3 << 4 | h4;
+      }
+      case '&':
+        if (b[p + 1] == '#' && b[p + 2] == '3' && b[p + 3] == '4' && b[p + 4] == ';') {
+          unitLen = 6;
+          return '"';
+        }
+        return -1;
+      default:
+        return -1;
+    }
+  }
+
+  /** A hex digit's value, or -1. */
+  private static int hex(int c) {
+    return c >= '0' && c <= '9' ? c - '0'
+        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+
+  /** Copies the value that starts with {@code token} (a scalar or a whole object/array); strings in {@code mode}. */
+  void copyValue(FastBlobWriter out, int token, int mode) throws IOException {
+    int open = 0;
+    for (int t = token; ; t = nextToken()) {
+      switch (t) {
+        case START_OBJECT: out.startObject(); open++; break;
+        case END_OBJECT: out.endObject(); open--; break;
+        case START_ARRAY: out.startArray(); open++; break;
+        case END_ARRAY: out.endArray(); open--; break;
+        case FIELD_NAME: copyString(out, FastBlobWriter.KEY); break;
+        case STRING: copyString(out, mode); break;
+        case SCALAR: out.scalar(scalar, scalarLen); break;
+        default: throw new Unsupported("unexpected end");
+      }
+      if (open == 0) {
+        return;
+      }
+    }
   }
 
   /** After a backslash: the escaped UTF-16 unit. */

@@ -135,6 +135,35 @@ final class FastBlobWriter {
     bytes(src, off, len);
   }
 
+  /**
+   * Copies the plain bytes (see FastBlobReader.PLAIN) of {@code src} from {@code p}, up to {@code l} or
+   * the first other byte; returns where it stopped. Scanning and copying in one loop beats a scan then
+   * an arraycopy for the short runs between a log's escapes.
+   */
+  int plainRun(byte[] src, int p, int l) throws IOException {
+    if (pendingHigh != 0) {
+      settle();
+    }
+    skipLf = false;
+    if (buf.length - pos < 256) {
+      flush();
+    }
+    byte[] o = buf;
+    int op = pos;
+    int end = Math.min(l, p + (o.length - op));
+    boolean[] plain = FastBlobReader.PLAIN;
+    while (p < end) {
+      byte c = src[p];
+      if (!plain[c & 0xff]) {
+        break;
+      }
+      o[op++] = c;
+      p++;
+    }
+    pos = op;
+    return p;
+  }
+
   /** One character of string text: a code point, or one UTF-16 half of a pair (from a {@code \\u} escape). */
   void text(int c) throws IOException {
     if (pendingHigh != 0) {
@@ -276,18 +305,14 @@ final class FastBlobWriter {
     hasItems[depth] = false;
   }
 
-  /** Raw bytes written as they are (already escaped text). */
-  void raw(byte[] b, int off, int len) throws IOException {
-    bytes(b, off, len);
-  }
-
-  /** Marks the current container as holding an item (what {@link #raw} wrote into it). */
-  void markItem() {
+  /** An item of the current container written elsewhere (escaped already): separator, then the bytes. */
+  void rawItem(byte[] b, int off, int len) throws IOException {
+    if (hasItems[depth]) {
+      put(',');
+      put(' ');
+    }
     hasItems[depth] = true;
-  }
-
-  boolean currentHasItems() {
-    return hasItems[depth];
+    bytes(b, off, len);
   }
 
   private void put(int b) throws IOException {

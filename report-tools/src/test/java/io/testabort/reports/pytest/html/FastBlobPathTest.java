@@ -3,6 +3,10 @@ package io.testabort.reports.pytest.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.crash.BadInputException;
+import io.testabort.crash.CrashRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +93,45 @@ class FastBlobPathTest {
     Outcome fast = run(page, true, "f");
     assertThat(fast).isEqualTo(run(page, false, "s"));
     assertThat(fast.bytes).contains("a\\u0001\\u001F\\b\\f\\n\\r\\t\u00e9\ud83d\ude00\\udce9\\ud800x&lt;&#x27;&quot;: ");
+  }
+
+  @Test
+  void postprocessOnRandomPagesGivesTheSameBytesAsJackson() throws Exception {
+    String[] ids = {"t.py::a", "t.py::b[\u00e9]", "t.py::c[<x>&\"']", "t.py::d[\u0007\ud83d\ude00]", "t.py::e"};
+    int fastTaken = 0;
+    for (int seed = 0; seed < 400; seed++) {
+      String page = new RandomBlobs(seed, false).pytestPage(seed % 3 == 0 ? '\'' : '"', ids);
+      List<CrashEntry> crashes = new ArrayList<>();
+      for (int i = 0; i < 1 + seed % 3; i++) {
+        String id = ids[(seed + i * 2) % ids.length];
+        crashes.add(new CrashEntry(CrashRecord.of(Map.of("nodeid", id, "reason", "SIGSEGV <x> & \u00e9",
+            "duration", 1.5)), null));
+      }
+      Path fast = write(page, "pf" + seed);
+      Path slow = write(page, "ps" + seed);
+      Boolean fastAdded = PytestHtmlReport.addCrashesFast(fast, crashes);
+      boolean slowAdded = PytestHtmlReport.addCrashesWithJackson(slow, crashes);
+      assertThat(fastAdded).as("seed %d: %s", seed, page).isNotNull();
+      fastTaken++;
+      assertThat(fastAdded).as("seed %d", seed).isEqualTo(slowAdded);
+      assertThat(Files.readString(fast)).as("seed %d: %s", seed, page).isEqualTo(Files.readString(slow));
+    }
+    assertThat(fastTaken).isEqualTo(400);
+  }
+
+  @Test
+  void postprocessOnFixturesGivesTheSameBytesAsJackson() throws Exception {
+    for (String name : new String[] {"raw/test_basic_log.html", "raw/test_output_log.html",
+        "raw/test_surrogate_log.html", "raw/test_rawids_log.html", "merged/merged-single-quoted.html"}) {
+      Path fast = Fixtures.copy(name, Files.createDirectories(tmp.resolve("pf")));
+      Path slow = Fixtures.copy(name, Files.createDirectories(tmp.resolve("ps")));
+      List<CrashEntry> crashes = List.of(
+          new CrashEntry(CrashRecord.of(Map.of("nodeid", "test_x.py::test_crash[\u00e9<b>]", "reason", "SIGSEGV")), null),
+          new CrashEntry(CrashRecord.of(Map.of("nodeid", "test_y.py::test_other", "reason", "abort")), null));
+      assertThat(PytestHtmlReport.addCrashesFast(fast, crashes)).as(name).isTrue();
+      assertThat(PytestHtmlReport.addCrashesWithJackson(slow, crashes)).isTrue();
+      assertThat(Files.readAllBytes(fast)).as(name).isEqualTo(Files.readAllBytes(slow));
+    }
   }
 
   private Path write(String page, String name) throws Exception {

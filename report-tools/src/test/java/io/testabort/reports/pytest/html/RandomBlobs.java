@@ -52,6 +52,82 @@ final class RandomBlobs {
         + escape(json.toString(), quote) + quote + "></div><p>tail \u4e2d</p>\n";
   }
 
+  /** A page shaped like pytest-html's: a summary head, environment, tests keyed by node ids from {@code ids}. */
+  String pytestPage(char quote, String[] ids) {
+    StringBuilder json = new StringBuilder("{");
+    blank(json);
+    string(json, "environment");
+    json.append(": ");
+    value(json, 2);
+    int shape = r.nextInt(6);
+    if (shape != 0) {
+      json.append(", ");
+      string(json, "tests");
+      json.append(':');
+      blank(json);
+      boolean list = shape == 1;
+      json.append(list ? '[' : '{');
+      int n = r.nextInt(6);
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          json.append(", ");
+        }
+        String id = ids[r.nextInt(ids.length)];
+        if (!list) {
+          string(json, r.nextInt(4) == 0 ? "file.py:" + id : id);
+          json.append(": ");
+        }
+        int k = r.nextInt(8);
+        if (k == 0) {
+          value(json, 3);
+        } else if (k == 1 || list) {
+          result(json, id);
+        } else {
+          json.append('[');
+          result(json, id);
+          if (r.nextBoolean()) {
+            json.append(", ");
+            result(json, id);
+          }
+          json.append(']');
+        }
+      }
+      json.append(list ? ']' : '}');
+    }
+    blank(json);
+    json.append('}');
+    return "<!DOCTYPE html><h1 id=\"title\">t</h1><p class=\"run-count\">3 tests took 00:00:01.</p>"
+        + "<div class=\"filters\"><input checked=\"true\" class=\"filter\" data-test-result=\"failed\" disabled/>"
+        + "<span class=\"failed\">0 Failed,</span></div><div id=\"data-container\" data-jsonblob=" + quote
+        + escape(json.toString(), quote) + quote + "></div><p>tail \u4e2d</p>\n";
+  }
+
+  private void result(StringBuilder b, String id) {
+    b.append('{');
+    string(b, "extras");
+    b.append(": [], ");
+    string(b, "result");
+    b.append(": ");
+    string(b, new String[] {"Passed", "Failed", "Skipped", "XFailed", "Error", "Rerun"}[r.nextInt(6)]);
+    b.append(", ");
+    string(b, "testId");
+    b.append(": ");
+    string(b, r.nextInt(5) == 0 ? text() : id);
+    b.append(", ");
+    string(b, "duration");
+    b.append(": ");
+    if (r.nextInt(5) == 0) {
+      b.append(number());
+    } else {
+      string(b, r.nextInt(100) + " ms");
+    }
+    b.append(", ");
+    string(b, "log");
+    b.append(": ");
+    string(b, text());
+    b.append('}');
+  }
+
   private void value(StringBuilder b, int depth) {
     int kind = r.nextInt(depth > 3 ? 3 : 6);
     switch (kind) {
