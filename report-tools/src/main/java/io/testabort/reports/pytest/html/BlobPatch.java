@@ -34,6 +34,11 @@ final class BlobPatch {
     this.file = file;
   }
 
+  /** How many distinct entries are still to be added. */
+  int pending() {
+    return missing.size();
+  }
+
   /** Copies the blob from {@code in} to {@code out} with the missing entries added. */
   void copy(JsonParser in, JsonGenerator out) throws IOException, BadInputException {
     if (in.nextToken() != JsonToken.START_OBJECT) {

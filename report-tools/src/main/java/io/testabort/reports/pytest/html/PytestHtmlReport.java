@@ -103,19 +103,31 @@ public final class PytestHtmlReport implements ReportPatcher {
     if (start == null || start.start > MAX_HEAD) {
       return null;
     }
+    String head;
+    try (FileChannel ch = FileChannel.open(report, StandardOpenOption.READ)) {
+      ByteBuffer bytes = ByteBuffer.allocate((int) start.start);
+      while (bytes.hasRemaining() && ch.read(bytes) >= 0) {
+        // reads the head
+      }
+      head = new String(bytes.array(), 0, bytes.position(), StandardCharsets.ISO_8859_1);
+    }
+    if (!new PageSummary(head).unfinished()) {
+      try {
+        return addInOnePass(report, start, head, entries);
+      } catch (NotAllNew e) {
+        // some crashes were in the page already: learn which first, below
+      } catch (FastBlobReader.Unsupported e) {
+        return null;
+      }
+    }
     BlobPatch patch = new BlobPatch(entries, report);
     Path absolute = report.toAbsolutePath();
     Path body = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".blob");
     try {
-      PageSummary summary;
+      PageSummary summary = new PageSummary(head);
       long end;
       try (FileChannel ch = FileChannel.open(report, StandardOpenOption.READ);
           OutputStream out = Files.newOutputStream(body)) {
-        ByteBuffer head = ByteBuffer.allocate((int) start.start);
-        while (head.hasRemaining() && ch.read(head) >= 0) {
-          // reads the head
-        }
-        summary = new PageSummary(new String(head.array(), 0, head.position(), StandardCharsets.ISO_8859_1));
         ch.position(start.start);
         FastBlobReader in = new FastBlobReader(Channels.newInputStream(ch), start.quote);
         FastBlobWriter gen = new FastBlobWriter(out, HtmlEscapingWriter.Style.JINJA, true);
@@ -135,6 +147,48 @@ public final class PytestHtmlReport implements ReportPatcher {
     }
   }
 
+  /**
+   * A finished page's new summary depends only on how many crashes are added. Assuming all of them are
+   * (the usual case: a crashed test left no result), the page is written in one pass, without the
+   * blob's detour through a temp file; {@link NotAllNew} when the blob showed some of them already.
+   */
+  private static boolean addInOnePass(Path report, BlobLocation start, String head, List<CrashEntry> entries)
+      throws IOException, BadInputException {
+    BlobPatch patch = new BlobPatch(entries, report);
+    int expected = patch.pending();
+    PageSummary summary = new PageSummary(head);
+    countAdded(summary, expected);
+    try (FileChannel ch = FileChannel.open(report, StandardOpenOption.READ)) {
+      return Rewrite.atomically(report, out -> {
+        out.write(summary.text().getBytes(StandardCharsets.ISO_8859_1));
+        ch.position(start.start);
+        FastBlobReader in = new FastBlobReader(Channels.newInputStream(ch), start.quote);
+        FastBlobWriter gen = new FastBlobWriter(out, HtmlEscapingWriter.Style.JINJA, true);
+        patch.copyFast(in, gen);
+        gen.flush();
+        if (patch.added.size() != expected) {
+          throw new NotAllNew();
+        }
+        BlobSanitizer.copy(ch, start.start + in.offset(), ch.size(), out);
+        return true;
+      });
+    }
+  }
+
+  /** Some of the crashes were in the page already: its one-pass rewrite is dropped. */
+  private static final class NotAllNew extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A finished page's counts with {@code n} more failed tests. */
+  private static void countAdded(PageSummary summary, int n) {
+    int failed = summary.count("failed");
+    if (failed >= 0) {
+      summary.setCount("failed", failed + n);
+    }
+    summary.addToRunCount(n);
+  }
+
   /** Pages with more than this before the blob are left to the jackson path (which rejects them). */
   private static final long MAX_HEAD = 64L << 20;
 
@@ -150,11 +204,7 @@ public final class PytestHtmlReport implements ReportPatcher {
       }
       summary.setAll(counts);
     } else {
-      int failed = summary.count("failed");
-      if (failed >= 0) {
-        summary.setCount("failed", failed + patch.added.size());
-      }
-      summary.addToRunCount(patch.added.size());
+      countAdded(summary, patch.added.size());
     }
     AtomicFiles.write(report, out -> {
       out.write(summary.text().getBytes(StandardCharsets.ISO_8859_1));
