@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.testabort.crash.BadInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,9 +192,9 @@ final class BlobPatch {
   /** The entries as the jackson path writes them (a few, so jackson it is), spliced in as items. */
   private void appendMissing(FastBlobWriter out, boolean keyed) throws IOException {
     for (CrashEntry entry : missing.values()) {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       HtmlEscapingWriter escaping = new HtmlEscapingWriter(
-          new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), HtmlEscapingWriter.Style.JINJA);
+          new OutputStreamWriter(bytes, StandardCharsets.UTF_8), HtmlEscapingWriter.Style.JINJA);
       try (JsonGenerator g = Json.generator(escaping, true)) {
         if (keyed) {
           g.writeStartObject();

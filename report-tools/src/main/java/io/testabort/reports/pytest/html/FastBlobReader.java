@@ -8,7 +8,7 @@ import java.io.InputStream;
  * character references, UTF-8 and JSON escapes in one pass, and copies string text to a
  * {@link FastBlobWriter} in bulk runs. Hand-written because the decoding stack of {@link BlobFile#parse}
  * (charset decoder, {@link HtmlUnescapingReader}, jackson) cost most of sanitize's CPU on big reports
- * (measured with JFR; see README "Performance").
+ * (measured with JFR on the report of bench/big-report.sh).
  *
  * <p>It only takes the common case: valid JSON, valid UTF-8, and the references the escapers write
  * ({@code &amp; &lt; &gt; &quot; &apos;} and numeric ones ending in {@code ;}). Anything else throws

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * with Python's separators, then {@link HtmlEscapingWriter}, then UTF-8), byte for byte, but straight
  * into a byte buffer: text that needs no escaping is copied in bulk from {@link FastBlobReader}.
  * Hand-written because the Writer stack (jackson, escaping writer, charset encoder) cost most of
- * sanitize's CPU on big reports (measured with JFR; see README "Performance"). String values in
- * {@link #SANITIZED} mode also get {@link TextSanitizer}'s cleanup on the way.
+ * sanitize's CPU on big reports (measured with JFR on the report of bench/big-report.sh). String
+ * values in {@link #SANITIZED} mode also get {@link TextSanitizer}'s cleanup on the way.
  */
 final class FastBlobWriter {
   /** How a string's characters are written. */
