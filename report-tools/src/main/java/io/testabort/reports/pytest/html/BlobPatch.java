@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.testabort.crash.BadInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,11 @@ final class BlobPatch {
       missing.putIfAbsent(e.nodeid, e);
     }
     this.file = file;
+  }
+
+  /** How many distinct entries are still to be added. */
+  int pending() {
+    return missing.size();
   }
 
   /** Copies the blob from {@code in} to {@code out} with the missing entries added. */
@@ -79,6 +87,133 @@ final class BlobPatch {
     }
     out.writeEndObject();
     BlobSanitizer.expectEnd(in, file);
+  }
+
+  /** {@link #copy} on the byte path (FastBlobReader/FastBlobWriter, Jinja quoting, ASCII only); same bytes. */
+  void copyFast(FastBlobReader in, FastBlobWriter out) throws IOException {
+    if (in.nextToken() != FastBlobReader.START_OBJECT) {
+      throw new FastBlobReader.Unsupported("not an object");
+    }
+    out.startObject();
+    boolean sawTests = false;
+    while (in.nextToken() == FastBlobReader.FIELD_NAME) {
+      String name = in.readString();
+      out.string(name, FastBlobWriter.KEY);
+      int value = in.nextToken();
+      if (!"tests".equals(name) || sawTests) {
+        in.copyValue(out, value, FastBlobWriter.VALUE);
+        continue;
+      }
+      sawTests = true;
+      if (value == FastBlobReader.START_OBJECT) {
+        out.startObject();
+        while (in.nextToken() == FastBlobReader.FIELD_NAME) {
+          if (missing.isEmpty()) {
+            in.copyString(out, FastBlobWriter.KEY);
+          } else {
+            String key = in.readString();
+            seenKey(key);
+            out.string(key, FastBlobWriter.KEY);
+          }
+          resultOrList(in, out, in.nextToken());
+        }
+        appendMissing(out, true);
+        out.endObject();
+      } else if (value == FastBlobReader.START_ARRAY) {
+        out.startArray();
+        int t;
+        while ((t = in.nextToken()) != FastBlobReader.END_ARRAY) {
+          resultOrList(in, out, t);
+        }
+        appendMissing(out, false);
+        out.endArray();
+      } else {
+        throw new FastBlobReader.Unsupported("tests is neither an object nor a list");
+      }
+    }
+    if (!sawTests) {
+      out.string("tests", FastBlobWriter.KEY);
+      out.startObject();
+      appendMissing(out, true);
+      out.endObject();
+    }
+    out.endObject();
+    if (in.nextToken() != FastBlobReader.NONE) {
+      throw new FastBlobReader.Unsupported("text after the object");
+    }
+  }
+
+  private void resultOrList(FastBlobReader in, FastBlobWriter out, int token) throws IOException {
+    if (token == FastBlobReader.START_ARRAY) {
+      out.startArray();
+      int t;
+      while ((t = in.nextToken()) != FastBlobReader.END_ARRAY) {
+        if (t == FastBlobReader.START_OBJECT) {
+          result(in, out);
+        } else {
+          in.copyValue(out, t, FastBlobWriter.VALUE);
+        }
+      }
+      out.endArray();
+    } else if (token == FastBlobReader.START_OBJECT) {
+      result(in, out);
+    } else {
+      in.copyValue(out, token, FastBlobWriter.VALUE);
+    }
+  }
+
+  private void result(FastBlobReader in, FastBlobWriter out) throws IOException {
+    String result = null;
+    String duration = null;
+    out.startObject();
+    while (in.nextToken() == FastBlobReader.FIELD_NAME) {
+      String name = in.readString();
+      out.string(name, FastBlobWriter.KEY);
+      int v = in.nextToken();
+      boolean wanted = "result".equals(name) || "duration".equals(name) || "testId".equals(name);
+      if (v == FastBlobReader.STRING && wanted) {
+        String text = in.readString();
+        if ("result".equals(name)) {
+          result = text;
+        } else if ("duration".equals(name)) {
+          duration = text;
+        } else {
+          missing.remove(text);
+        }
+        out.string(text, FastBlobWriter.VALUE);
+      } else {
+        in.copyValue(out, v, FastBlobWriter.VALUE);
+      }
+    }
+    out.endObject();
+    counts.add(result, duration);
+  }
+
+  /** The entries as the jackson path writes them (a few, so jackson it is), spliced in as items. */
+  private void appendMissing(FastBlobWriter out, boolean keyed) throws IOException {
+    for (CrashEntry entry : missing.values()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      HtmlEscapingWriter escaping = new HtmlEscapingWriter(
+          new OutputStreamWriter(bytes, StandardCharsets.UTF_8), HtmlEscapingWriter.Style.JINJA);
+      try (JsonGenerator g = Json.generator(escaping, true)) {
+        if (keyed) {
+          g.writeStartObject();
+          g.writeArrayFieldStart(entry.nodeid);
+          entry.write(g);
+          g.writeEndArray();
+          g.writeEndObject();
+        } else {
+          g.writeStartArray();
+          entry.write(g);
+          g.writeEndArray();
+        }
+      }
+      escaping.close();
+      byte[] b = bytes.toByteArray();
+      out.rawItem(b, 1, b.length - 2); // without the wrapper's brackets
+      added.add(entry);
+    }
+    missing.clear();
   }
 
   private void seenKey(String key) {

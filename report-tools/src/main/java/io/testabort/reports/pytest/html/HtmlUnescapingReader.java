@@ -120,23 +120,29 @@ final class HtmlUnescapingReader extends Reader {
 
   /** What {@code html.unescape} makes of {@code &#value;}. */
   static String numeric(int value) {
+    int cp = numericCodePoint(value);
+    return cp < 0 ? "" : new String(Character.toChars(cp));
+  }
+
+  /** {@link #numeric} as one code point, or -1 when the reference stands for nothing. */
+  static int numericCodePoint(int value) {
     if (value == 0) {
-      return "\ufffd";
+      return 0xfffd;
     }
     if (value >= 0x80 && value <= 0x9f) {
-      return String.valueOf(C1_REPLACEMENTS[value - 0x80]);
+      return C1_REPLACEMENTS[value - 0x80];
     }
     if (value == '\r') {
-      return "\r";
+      return '\r';
     }
     if ((value >= 0xd800 && value <= 0xdfff) || value > Character.MAX_CODE_POINT) {
-      return "\ufffd";
+      return 0xfffd;
     }
     if (value < 0x09 || value == 0x0b || (value >= 0x0e && value <= 0x1f) || value == 0x7f
         || (value >= 0xfdd0 && value <= 0xfdef) || (value & 0xfffe) == 0xfffe) {
-      return ""; // control characters and non-characters are dropped
+      return -1; // control characters and non-characters are dropped
     }
-    return new String(Character.toChars(value));
+    return value;
   }
 
   private void decodeNamed() {

@@ -20,6 +20,18 @@ final class JsonBlobLocator {
 
   /** The blob's location, or null when the file has no such attribute; truncated attribute: bad input. */
   static BlobLocation locate(Path file) throws IOException, BadInputException {
+    return find(file, true);
+  }
+
+  /**
+   * Where the blob starts and its quote, or null; its end is left unknown (-1): for readers that find
+   * the closing quote themselves, so a big blob is not read twice.
+   */
+  static BlobLocation locateStart(Path file) throws IOException, BadInputException {
+    return find(file, false);
+  }
+
+  private static BlobLocation find(Path file, boolean withEnd) throws IOException, BadInputException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       long offset = 0;
       int matched = 0;
@@ -57,6 +69,9 @@ final class JsonBlobLocator {
             continue;
           }
           long start = offset;
+          if (!withEnd) {
+            return new BlobLocation(start, -1, (char) c);
+          }
           long end = findByte(in, c, start);
           if (end < 0) {
             throw new BadInputException(file, "truncated report: the data-jsonblob attribute is not closed");
