@@ -15,6 +15,18 @@ class MainTest {
   }
 
   @Test
+  void theJarsMainClassNamesNoPicocliTypeSoTheLauncherLoadsNone() {
+    for (java.lang.reflect.Method m : JarMain.class.getDeclaredMethods()) {
+      assertThat(m.getReturnType().getName()).doesNotStartWith("picocli.");
+      for (Class<?> p : m.getParameterTypes()) {
+        assertThat(p.getName()).as(m.toString()).doesNotStartWith("picocli.");
+      }
+    }
+    assertThat(JarMain.class.getSuperclass()).isEqualTo(Object.class);
+    assertThat(JarMain.class.getDeclaredFields()).isEmpty();
+  }
+
+  @Test
   void unknownCommandsAreStillUsageErrors() {
     assertThat(Main.run("nope")).isEqualTo(Main.EXIT_USAGE);
     assertThat(Main.run("sanitize", "--version")).isEqualTo(Main.EXIT_OK);
