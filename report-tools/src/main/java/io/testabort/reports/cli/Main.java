@@ -70,11 +70,16 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The command line for {@code args}: with only the named command when there is one, since building
-   * picocli's model of every command by reflection was most of a short run's start-up.
+   * The command line for {@code args}: with only the named command when there is one ({@code help NAME}
+   * names one too), and none for a lone {@code --version}, since building picocli's model of every
+   * command by reflection was most of a short run's start-up.
    */
   static CommandLine commandLineFor(String... args) {
-    Object only = args.length > 0 ? newCommand(args[0]) : null;
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+    }
+    String name = args.length == 2 && args[0].equals("help") ? args[1] : args.length > 0 ? args[0] : "";
+    Object only = newCommand(name);
     if (only == null) {
       return commandLine();
     }

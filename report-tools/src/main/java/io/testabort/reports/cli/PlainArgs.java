@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>Why hand-parse what picocli does: these two commands run once per CI job on reports of any size, and
  * the issue 8 budget counts JVM start. Building picocli's model (annotation reflection, proxies, ~180
- * classes) was about a third of a short run's CPU (report-tools/bench/README.md, "CLI start-up").
+ * classes) was about half of a short run's CPU (report-tools/bench/README.md, cli-startup.sh).
  * The forms accepted here parse to the same fields as picocli would (PlainArgsTest pins that).
  *
  * <pre>
