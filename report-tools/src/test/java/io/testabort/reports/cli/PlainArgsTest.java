@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +154,15 @@ class PlainArgsTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void anInternalErrorIsTheOneLineAndExitCodeOfPicocli() {
+    StringWriter err = new StringWriter();
+    int code = Main.failed(new OutOfMemoryError("Java heap space"), "test-abort-report-tools postprocess", new PrintWriter(err));
+
+    assertThat(code).isEqualTo(Main.EXIT_INTERNAL_ERROR);
+    assertThat(err.toString()).isEqualTo("test-abort-report-tools postprocess: internal error: java.lang.OutOfMemoryError: Java heap space" + System.lineSeparator());
   }
 
   @Test
