@@ -1,5 +1,6 @@
 package io.testabort.reports;
 
+import io.testabort.crash.io.TempFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -51,7 +52,7 @@ final class Rollback {
     Path parent = file.getParent();
     Path dir = linkDirs.get(parent);
     if (dir == null) {
-      dir = Files.createTempDirectory(parent, ".test-abort-rollback-");
+      dir = TempFiles.createDirectory(parent, ".test-abort-rollback-");
       linkDirs.put(parent, dir);
     }
     Path link = dir.resolve(file.getFileName());

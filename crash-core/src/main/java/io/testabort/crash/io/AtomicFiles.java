@@ -28,7 +28,7 @@ public final class AtomicFiles {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    Path tmp = TempFiles.createFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.writeTo(out);

@@ -3,14 +3,12 @@ package io.testabort.reports.cli;
 import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportFailure;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +33,8 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = PlainArgs.run(args);
+    System.exit(code != PlainArgs.NOT_PLAIN ? code : run(args));
   }
 
   /** Runs the CLI without exiting the JVM; what tests call. */
@@ -44,32 +43,47 @@ public final class Main implements Runnable {
   }
 
   /** Every command, in the order usage lists them. */
-  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+  private static final String[] COMMANDS = {
+    "check", "collect", "handle-abort", "postprocess", "combine-json", "json-to-csv", "sanitize", "merge-html",
+    "run", "attach", "summary"
+  };
 
-  static {
-    COMMANDS.put("check", CheckCommand::new);
-    COMMANDS.put("collect", CollectCommand::new);
-    COMMANDS.put("handle-abort", HandleAbortCommand::new);
-    COMMANDS.put("postprocess", PostprocessCommand::new);
-    COMMANDS.put("combine-json", CombineJsonCommand::new);
-    COMMANDS.put("json-to-csv", JsonToCsvCommand::new);
-    COMMANDS.put("sanitize", SanitizeCommand::new);
-    COMMANDS.put("merge-html", MergeHtmlCommand::new);
-    COMMANDS.put("run", RunCommand::new);
-    COMMANDS.put("attach", AttachCommand::new);
-    COMMANDS.put("summary", SummaryCommand::new);
+  /**
+   * A new instance of the command {@code name}, or null. A switch, not a map of constructor references:
+   * each lambda spun at class initialisation cost start-up that every run paid (measured, see PlainArgs).
+   */
+  static Object newCommand(String name) {
+    switch (name) {
+      case "check": return new CheckCommand();
+      case "collect": return new CollectCommand();
+      case "handle-abort": return new HandleAbortCommand();
+      case "postprocess": return new PostprocessCommand();
+      case "combine-json": return new CombineJsonCommand();
+      case "json-to-csv": return new JsonToCsvCommand();
+      case "sanitize": return new SanitizeCommand();
+      case "merge-html": return new MergeHtmlCommand();
+      case "run": return new RunCommand();
+      case "attach": return new AttachCommand();
+      case "summary": return new SummaryCommand();
+      default: return null;
+    }
   }
 
   /**
-   * The command line for {@code args}: with only the named command when there is one, since building
-   * picocli's model of every command by reflection was most of a short run's start-up.
+   * The command line for {@code args}: with only the named command when there is one ({@code help NAME}
+   * names one too), and none for a lone {@code --version}, since building picocli's model of every
+   * command by reflection was most of a short run's start-up.
    */
   static CommandLine commandLineFor(String... args) {
-    Supplier<Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+    }
+    String name = args.length == 2 && args[0].equals("help") ? args[1] : args.length > 0 ? args[0] : "";
+    Object only = newCommand(name);
     if (only == null) {
       return commandLine();
     }
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle).addSubcommand(only.get());
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle).addSubcommand(only);
   }
 
   /**
@@ -87,8 +101,8 @@ public final class Main implements Runnable {
   /** The configured command line, so callers (tests) can redirect its output before executing. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
-    for (Supplier<Object> c : COMMANDS.values()) {
-      cmd.addSubcommand(c.get());
+    for (String name : COMMANDS) {
+      cmd.addSubcommand(newCommand(name));
     }
     return cmd;
   }
@@ -97,35 +111,49 @@ public final class Main implements Runnable {
    * The one place exceptions become exit codes: unusable input is one stderr line naming the file and
    * exit 3; anything else is a bug or an exhausted JVM: one stderr line naming the command, exit 4.
    */
-  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    return failed(e, commandName(cmd), cmd.getErr());
+  }
+
+  /** What {@link #handle} does, without picocli: also what {@link PlainArgs} runs when a command fails. */
+  static int failed(Throwable e, String command, PrintWriter err) {
     Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
     if (t instanceof BadInputException) {
-      cmd.getErr().println(t.getMessage());
+      err.println(t.getMessage());
       return EXIT_BAD_INPUT;
     }
     if (t instanceof FileSystemException) {
       FileSystemException fse = (FileSystemException) t;
-      cmd.getErr().println(fse.getFile() + ": " + problem(fse));
+      err.println(fse.getFile() + ": " + problem(fse));
       return EXIT_BAD_INPUT;
     }
     if (t instanceof IOException) {
-      cmd.getErr().println("I/O error: " + t.getMessage());
+      err.println("I/O error: " + t.getMessage());
       return EXIT_BAD_INPUT;
     }
-    return internalError(t, cmd);
+    return internalError(t, command, err);
   }
 
-  /** {@code test-abort-report-tools postprocess: internal error: report.html: java.lang.OutOfMemoryError: Java heap space}. */
   private static int internalError(Throwable t, CommandLine cmd) {
+    return internalError(t, commandName(cmd), cmd.getErr());
+  }
+
+  /** {@code test-abort-report-tools postprocess}: the command that ran, as far as it was parsed. */
+  private static String commandName(CommandLine cmd) {
     String command = cmd.getCommandSpec().qualifiedName();
     CommandLine.ParseResult parsed = cmd.getParseResult();
     while (parsed != null && parsed.subcommand() != null) {
       parsed = parsed.subcommand();
       command += " " + parsed.commandSpec().name();
     }
+    return command;
+  }
+
+  /** {@code test-abort-report-tools postprocess: internal error: report.html: java.lang.OutOfMemoryError: Java heap space}. */
+  private static int internalError(Throwable t, String command, PrintWriter err) {
     String what = t instanceof ReportFailure ? t.getMessage() : String.valueOf(t);
-    cmd.getErr().println(command + ": internal error: " + what.replace('\n', ' ').replace('\r', ' '));
-    cmd.getErr().flush();
+    err.println(command + ": internal error: " + what.replace('\n', ' ').replace('\r', ' '));
+    err.flush();
     return EXIT_INTERNAL_ERROR;
   }
 

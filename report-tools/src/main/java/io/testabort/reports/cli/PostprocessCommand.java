@@ -3,6 +3,7 @@ package io.testabort.reports.cli;
 import io.testabort.reports.ReportSet;
 import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +37,20 @@ final class PostprocessCommand implements Callable<Integer> {
     if (targets.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "Name at least one report: --json, --html, --csv or --junit-xml");
     }
+    return patch(targets, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The work, once the options are known to name at least one report; also what {@link PlainArgs} runs. */
+  int patch(ReportSet targets, PrintWriter out, PrintWriter err) throws Exception {
     if (!Files.exists(crashLog)) {
       return Main.EXIT_NOTHING;
     }
-    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read(spec.commandLine().getErr()::println));
+    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read(err::println));
     if (crashes.isEmpty()) {
       return Main.EXIT_NOTHING;
     }
     for (Path p : targets.addCrashes(crashes, null)) {
-      spec.commandLine().getOut().println("patched " + p);
+      out.println("patched " + p);
     }
     return Main.EXIT_OK;
   }

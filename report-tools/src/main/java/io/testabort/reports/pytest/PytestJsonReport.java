@@ -1,5 +1,6 @@
 package io.testabort.reports.pytest;
 
+import io.testabort.crash.io.TempFiles;
 import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportPatcher;
 import io.testabort.crash.CrashRecord;
@@ -59,7 +60,7 @@ public final class PytestJsonReport implements ReportPatcher {
     }
     JsonReportPatch patch = new JsonReportPatch(report, new ArrayList<>(ids.keySet()));
     Path absolute = report.toAbsolutePath();
-    Path body = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".body");
+    Path body = TempFiles.createFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".body");
     try {
       List<String> missing = patch.copy(body);
       if (missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.testabort.reports.pytest.html;
 
+import io.testabort.crash.io.TempFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -52,7 +53,7 @@ public final class HtmlMerger {
     BlobFile template = inputs.get(0);
     Path absOut = out.toAbsolutePath();
     Files.createDirectories(absOut.getParent());
-    Path blobTmp = Files.createTempFile(absOut.getParent(), "." + absOut.getFileName() + ".", ".blob");
+    Path blobTmp = TempFiles.createFile(absOut.getParent(), "." + absOut.getFileName() + ".", ".blob");
     try {
       SummaryCounts counts = writeBlob(blobTmp, dir, inputs, template, out.getFileName().toString());
       PageSummary summary = new PageSummary(template.head());

@@ -1,5 +1,6 @@
 package io.testabort.reports.pytest.html;
 
+import io.testabort.crash.io.TempFiles;
 import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportPatcher;
 import io.testabort.crash.CrashRecord;
@@ -75,7 +76,7 @@ public final class PytestHtmlReport implements ReportPatcher {
     PageSummary summary = new PageSummary(blob.head());
     BlobPatch patch = new BlobPatch(entries, report);
     Path absolute = report.toAbsolutePath();
-    Path body = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".blob");
+    Path body = TempFiles.createFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".blob");
     try {
       try (OutputStream out = Files.newOutputStream(body)) {
         blob.writeBlob(out, patch::copy, HtmlEscapingWriter.Style.JINJA, true);

@@ -1,0 +1,59 @@
+package io.testabort.crash.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Temp files next to a report: the JDK's names and permissions, never an existing file. */
+class TempFilesTest {
+  @TempDir Path dir;
+
+  @Test
+  void aFileIsNewEmptyOwnerOnlyAndNamedLikeTheJdks() throws Exception {
+    Path a = TempFiles.createFile(dir, ".report.html.", ".tmp");
+    Path b = TempFiles.createFile(dir, ".report.html.", ".tmp");
+
+    assertThat(a).isNotEqualTo(b).hasParent(dir);
+    assertThat(a.getFileName().toString()).matches("\\.report\\.html\\.[0-9]+\\.tmp");
+    assertThat(Files.size(a)).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aDirectoryIsOwnerOnly() throws Exception {
+    Path d = TempFiles.createDirectory(dir, ".test-abort-rollback-");
+
+    assertThat(d).isDirectory().hasParent(dir);
+    assertThat(d.getFileName().toString()).matches("\\.test-abort-rollback-[0-9]+");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(d))).isEqualTo("rwx------");
+  }
+
+  @Test
+  void aTakenNameIsNeverOverwrittenButDrawnAgain() throws Exception {
+    Path taken = Files.writeString(dir.resolve(".r.7.tmp"), "someone else's");
+    Iterator<Long> draws = List.of(7L, 7L, 8L).iterator();
+
+    Path p = TempFiles.create(dir, ".r.", ".tmp", false, draws::next);
+
+    assertThat(p).isEqualTo(dir.resolve(".r.8.tmp"));
+    assertThat(Files.readString(taken)).isEqualTo("someone else's");
+  }
+
+  @Test
+  void givesUpAfterAHundredTakenNames() throws Exception {
+    Files.createFile(dir.resolve(".r.7.tmp"));
+    Iterator<Long> sevens = LongStream.generate(() -> 7L).limit(100).iterator();
+
+    assertThatThrownBy(() -> TempFiles.create(dir, ".r.", ".tmp", false, sevens::next))
+        .isInstanceOf(FileAlreadyExistsException.class);
+  }
+}
