@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -36,7 +37,12 @@ final class Rollback {
     if (kept.containsKey(file)) {
       return;
     }
-    kept.put(file, Files.isRegularFile(file) ? link(file) : null);
+    if (Files.isRegularFile(file)) {
+      kept.put(file, link(file));
+    } else if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+      kept.put(file, null);
+    }
+    // anything else (a directory given where a report was expected) is the user's, never removed by undo
   }
 
   /** Keeps every file of {@code dir} matching {@code glob}; files matching it later were created by the patch. */

@@ -93,4 +93,17 @@ class ReportSetTest {
     assertThat(Files.readAllBytes(json)).isNotEqualTo(original);
     assertThat(tree().keySet()).containsExactly("r.json");
   }
+
+  @Test
+  void aDirectoryGivenAsAReportFailsAndIsLeftInPlace() throws Exception {
+    Path json = Files.copy(Fixtures.raw("test_basic_log.json"), tmp.resolve("r.json"));
+    Path notAReport = Files.createDirectories(tmp.resolve("empty-dir"));
+    Map<String, String> before = tree();
+    ReportSet set = new ReportSet().add(json, new PytestJsonReport()).add(notAReport, new PytestJsonReport());
+
+    assertThatThrownBy(() -> set.addCrashes(List.of(crash("test_basic.py::test_new")), null)).isInstanceOf(Exception.class);
+
+    assertThat(notAReport).isEmptyDirectory();
+    assertThat(tree()).isEqualTo(before);
+  }
 }
