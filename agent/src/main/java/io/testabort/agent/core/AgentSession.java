@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The active agent's one {@link TestRegistry}, built on first use from the options, and what happens
  * around it: the steps that wait for the first test (collecting dead JVMs' markers, the watchdog, the
- * {@code Runtime} hook) and the shutdown hook. JVMs that never run a test never build it: the pid,
- * the marker path and the JSON writer cost start-up time they should not pay.
+ * {@code Runtime} hook) and the shutdown hook, added with the registry. JVMs that never run a test never
+ * build it: the pid, the marker path, the JSON writer and the hook cost start-up time they should not pay.
  */
 public final class AgentSession {
   private static volatile TestRegistry registry;
@@ -37,8 +37,26 @@ public final class AgentSession {
       TestRegistry r = new TestRegistry(new MarkerFile(o.markerPath(pid)), pid, gpuId(o.gpuEnv()));
       addFirstStartSteps(r, o, pid);
       registry = r;
+      addShutdownHook();
     }
     return registry;
+  }
+
+  /** With the registry, not at premain: a JVM that builds none has no marker to settle and pays for no hook. */
+  private static void addShutdownHook() {
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread("test-abort-shutdown") {
+                @Override
+                public void run() {
+                  shutdownIfCreated();
+                }
+              });
+    } catch (IllegalStateException shuttingDown) {
+      // the first test event came during shutdown: nothing is left to settle later
+      AgentLog.debug("no shutdown hook: the JVM is shutting down");
+    }
   }
 
   private static void addFirstStartSteps(final TestRegistry r, final AgentOptions o, final long pid) {
