@@ -3,6 +3,7 @@ package io.testabort.agent.instrument;
 import io.testabort.agent.bridge.BootBridge;
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.core.AgentRuntime;
+import io.testabort.agent.core.AgentSession;
 import io.testabort.agent.exit.ExitInstrumentation;
 import io.testabort.agent.junit4.JUnit4Instrumentation;
 import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
@@ -83,7 +84,8 @@ public final class LazyTransformer implements ClassFileTransformer {
         long start = System.nanoTime();
         HookRegistry registry = HookRegistry.of(instrumentations());
         try {
-          BootBridge.install(inst, registry);
+          Class<?> bridge = BootBridge.install(inst, registry);
+          AgentSession.jvmArgumentsFrom(BootBridge.vmArguments(bridge));
           hooks = registry;
           if (AgentLog.isDebug()) {
             AgentLog.debug("hooks and bridge ready in " + (System.nanoTime() - start) / 1_000 + " µs");
