@@ -22,6 +22,8 @@ public final class TestAbortAgent {
   public static void agentmain(String args, Instrumentation inst) {
     // report-tools attach: name the tests in flight first, so the agent's own marker replaces ours later
     AttachRequest request = AttachRequest.parse(args);
+    // a premain agent that waits for its first test resolves its options now, publishing its marker
+    AgentRuntime.activate();
     boolean active = AttachSnapshot.agentActive();
     AttachSnapshot.writeIfAsked(request, inst, active);
     if (!active) {

@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -23,15 +25,19 @@ public final class BootBridge {
   public static final String INTERNAL_NAME = "java/lang/TestAbortBridge";
   private static final String TEMPLATE = "io/testabort/agent/bridge/BridgeTemplate";
   private static final String DEFINER = "io.testabort.agent.bridge.BootDefiner";
+  /** What the template's placeholder {@code runtimeArguments()} becomes in java.base. */
+  static final String VM = "jdk/internal/misc/VM";
+  static final String RUNTIME_ARGUMENTS = "getRuntimeArguments";
 
   private BootBridge() {}
 
   /**
    * Defines the bridge (or finds it, after an earlier attach) and points it at {@code dispatcher}.
    *
+   * @return the bridge class
    * @throws Exception when this JVM does not let the agent define it; then nothing must be hooked
    */
-  public static synchronized void install(Instrumentation inst, BiFunction<String, Object[], Object> dispatcher)
+  public static synchronized Class<?> install(Instrumentation inst, BiFunction<String, Object[], Object> dispatcher)
       throws Exception {
     Class<?> bridge;
     try {
@@ -40,6 +46,30 @@ public final class BootBridge {
       bridge = define(inst, bridgeClassFile());
     }
     bridge.getField("target").set(null, dispatcher);
+    return bridge;
+  }
+
+  /**
+   * The JVM's arguments through {@code bridge} (jdk.internal.misc.VM, which the agent itself may not call),
+   * or null when this bridge cannot tell (one defined by an older agent that was attached first).
+   */
+  public static Supplier<String[]> vmArguments(Class<?> bridge) {
+    final Method method;
+    try {
+      method = bridge.getMethod("vmArguments");
+    } catch (NoSuchMethodException | RuntimeException e) {
+      return null;
+    }
+    return new Supplier<String[]>() {
+      @Override
+      public String[] get() {
+        try {
+          return (String[]) method.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+          return null;
+        }
+      }
+    };
   }
 
   private static Class<?> define(Instrumentation inst, byte[] classFile) throws Exception {
@@ -69,7 +99,8 @@ public final class BootBridge {
 
   /**
    * The template renamed into {@code java.lang}: its own name and its references to its own members
-   * (it mentions no other class of the agent, only JDK types).
+   * (it mentions no other class of the agent, only JDK types), and its placeholder for the JVM's
+   * arguments pointed at {@code jdk.internal.misc.VM}.
    */
   static byte[] bridgeClassFile() throws IOException {
     ClassReader reader = new ClassReader(read(TEMPLATE));
@@ -98,7 +129,11 @@ public final class BootBridge {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor, boolean itf) {
-          super.visitMethodInsn(opcode, renamed(owner), method, methodDescriptor, itf);
+          if (TEMPLATE.equals(owner) && method.equals("runtimeArguments")) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, VM, RUNTIME_ARGUMENTS, methodDescriptor, false);
+          } else {
+            super.visitMethodInsn(opcode, renamed(owner), method, methodDescriptor, itf);
+          }
         }
       };
     }

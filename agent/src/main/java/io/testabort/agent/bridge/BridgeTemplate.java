@@ -51,6 +51,22 @@ public final class BridgeTemplate {
     }
   }
 
+  /**
+   * The JVM's own arguments ({@code -XX:ErrorFile=...} among them, JAVA_TOOL_OPTIONS' included), for the
+   * marker's JVM facts without java.management, whose start-up costs a test JVM ~20 ms.
+   */
+  public static String[] vmArguments() {
+    return runtimeArguments();
+  }
+
+  /**
+   * Stands for {@code jdk.internal.misc.VM.getRuntimeArguments()}, which only {@code java.base} may call:
+   * {@link BootBridge} redirects the call there in the copy; this body never runs.
+   */
+  private static String[] runtimeArguments() {
+    return null;
+  }
+
   private static void unreachable() {
     if (!unreachableReported) {
       unreachableReported = true;

@@ -24,12 +24,16 @@ public final class AgentOptions {
     FAIL
   }
 
+  /** The keys that name the marker: either makes the agent active (AgentRuntime looks for them in premain). */
+  static final String FILE = "file";
+  static final String DIR = "dir";
+
   /** Every key with its environment variables, in precedence order. */
   static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
   static {
-    KEYS.put("file", Arrays.asList("TEST_ABORT_LAST_RUNNING_FILE", "PYTEST_ABORT_LAST_RUNNING_FILE", "JAX_ROCM_LAST_RUNNING_FILE"));
-    KEYS.put("dir", Arrays.asList("TEST_ABORT_LAST_RUNNING_DIR", "PYTEST_ABORT_LAST_RUNNING_DIR", "JAX_ROCM_LAST_RUNNING_DIR"));
+    KEYS.put(FILE, Arrays.asList("TEST_ABORT_LAST_RUNNING_FILE", "PYTEST_ABORT_LAST_RUNNING_FILE", "JAX_ROCM_LAST_RUNNING_FILE"));
+    KEYS.put(DIR, Arrays.asList("TEST_ABORT_LAST_RUNNING_DIR", "PYTEST_ABORT_LAST_RUNNING_DIR", "JAX_ROCM_LAST_RUNNING_DIR"));
     KEYS.put("crashLog", Arrays.asList("TEST_ABORT_CRASHED_TESTS_LOG", "PYTEST_ABORT_CRASHED_TESTS_LOG", "JAX_ROCM_CRASHED_TESTS_LOG"));
     KEYS.put("skip", Collections.singletonList("TEST_ABORT_SKIP"));
     KEYS.put("timeout", Collections.singletonList("TEST_ABORT_TIMEOUT"));
@@ -53,8 +57,8 @@ public final class AgentOptions {
 
   private AgentOptions(Map<String, String> values, List<String> problems) {
     this.problems = problems;
-    this.markerFile = path(values.get("file"));
-    this.markerDir = path(values.get("dir"));
+    this.markerFile = path(values.get(FILE));
+    this.markerDir = path(values.get(DIR));
     this.crashLog = path(values.get("crashLog"));
     this.skipFile = path(values.get("skip"));
     this.timeoutSeconds = positiveLong("timeout", values.get("timeout"));

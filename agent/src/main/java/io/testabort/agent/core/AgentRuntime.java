@@ -6,15 +6,32 @@ import java.lang.instrument.Instrumentation;
 import java.util.function.Function;
 
 /**
- * Start-up of an active agent. Kept cheap because {@code JAVA_TOOL_OPTIONS} loads the agent into every
- * JVM of a CI job: no ASM, no lambdas, no management beans here; those wait for the first test.
+ * Start-up of the agent, in two steps, because {@code JAVA_TOOL_OPTIONS} loads it into every JVM of a CI
+ * job and most of them never run a test.
+ *
+ * <ol>
+ *   <li>{@link #start}, in premain: when the agent argument names a marker ({@code file=} or {@code dir=}) the
+ *       agent is active whatever else is set, so it only registers the {@link LazyTransformer} and keeps the
+ *       argument. Three agent classes load; no options, no environment, no shutdown hook, no lambdas.
+ *       Otherwise the options are resolved at once (the environment may make it active, or it stays inert
+ *       and says why it cannot work).
+ *   <li>{@link #activate}, when the first hooked framework class loads (or an attach asks): the options,
+ *       their problems on stderr, the published marker location, the exit and skip settings and the steps
+ *       that wait for the first test. The shutdown hook comes with the registry ({@link AgentSession}).
+ * </ol>
  */
 public final class AgentRuntime {
   private static boolean started;
+  /** The premain argument, resolved by {@link #activate}; null once resolved. */
+  private static String pendingArgs;
+  private static AgentOptions options;
+  private static boolean activated;
+  private static Instrumentation instrumentation;
+  private static LazyTransformer transformer;
 
   private AgentRuntime() {}
 
-  public static void start(String args, final Instrumentation inst, boolean attached) {
+  public static void start(String args, Instrumentation inst, boolean attached) {
     synchronized (AgentRuntime.class) {
       // e.g. JAVA_TOOL_OPTIONS and Surefire's argLine both give it: one agent, the first configuration
       if (started) {
@@ -22,8 +39,108 @@ public final class AgentRuntime {
         return;
       }
       started = true;
+      instrumentation = inst;
+      if (!attached && namesMarker(args)) {
+        pendingArgs = args;
+        transformer = new LazyTransformer(inst);
+      }
     }
-    AgentOptions options =
+    if (transformer != null) {
+      inst.addTransformer(transformer, true);
+      return;
+    }
+    AgentOptions resolved = resolve(args);
+    if (!resolved.active()) {
+      AgentLog.debug("inert: neither 'file' nor 'dir' is set");
+      return;
+    }
+    synchronized (AgentRuntime.class) {
+      options = resolved;
+      transformer = new LazyTransformer(inst);
+    }
+    inst.addTransformer(transformer, true);
+    if (attached) {
+      activate();
+      transformer.retransformLoaded(inst, false);
+    }
+  }
+
+  /**
+   * Whether {@code args} names a marker, so the agent is active whatever the system properties and the
+   * environment say (the argument wins, key by key). Only a quick look: {@link AgentOptions} reads it
+   * properly at {@link #activate}, and its constants are inlined here, so premain loads no more classes.
+   */
+  static boolean namesMarker(String args) {
+    if (args == null) {
+      return false;
+    }
+    int from = 0;
+    while (from <= args.length()) {
+      int comma = args.indexOf(',', from);
+      int end = comma < 0 ? args.length() : comma;
+      int eq = args.indexOf('=', from);
+      if (eq >= 0 && eq < end) {
+        String key = args.substring(from, eq).trim();
+        if ((key.equalsIgnoreCase(AgentOptions.FILE) || key.equalsIgnoreCase(AgentOptions.DIR))
+            && !args.substring(eq + 1, end).trim().isEmpty()) {
+          return true;
+        }
+      }
+      from = end + 1;
+    }
+    return false;
+  }
+
+  /**
+   * Resolves and applies the options once; the active options, or null when this JVM's agent is inert,
+   * was never started, or cannot work (said on stderr). Called on the first hooked class, by an attach,
+   * and by the agent's own start when it is attached.
+   */
+  public static synchronized AgentOptions activate() {
+    if (activated || !started) {
+      return options;
+    }
+    activated = true;
+    try {
+      if (pendingArgs != null) {
+        AgentOptions resolved = resolve(pendingArgs);
+        pendingArgs = null;
+        options = resolved;
+      }
+      AgentOptions o = options;
+      if (o == null || !o.active()) {
+        options = null;
+        return null;
+      }
+      // where this JVM's marker is, for report-tools attach to read without attaching (attach.AttachSnapshot)
+      System.setProperty(o.dirMode() ? "testabort.agent.markerDir" : "testabort.agent.markerFile",
+          String.valueOf(o.dirMode() ? o.markerDir() : o.markerPath(0)));
+      ExitEvents.configure(o.onExit());
+      SkipList.configure(o.skipFile());
+      // Runtime is loaded long before us; hook it once a test runs, not in every JVM
+      final LazyTransformer t = transformer;
+      final Instrumentation inst = instrumentation;
+      AgentSession.installLazily(
+          o,
+          new Runnable() {
+            @Override
+            public void run() {
+              t.retransformLoaded(inst, true);
+            }
+          });
+      AgentLog.debug("active, markers " + (o.dirMode() ? "in " + o.markerDir() : "at " + o.markerPath(0)));
+      return o;
+    } catch (Throwable t) {
+      // e.g. a marker path the file system rejects: never fail the JVM, never silent
+      options = null;
+      AgentLog.warn("disabled", "agent disabled: " + t);
+      return null;
+    }
+  }
+
+  /** The options (reporting their problems once, on stderr) from the argument, system properties and environment. */
+  private static AgentOptions resolve(String args) {
+    AgentOptions resolved =
         AgentOptions.resolve(
             args,
             new Function<String, String>() {
@@ -38,40 +155,10 @@ public final class AgentRuntime {
                 return System.getenv(name);
               }
             });
-    AgentLog.setDebug(options.debug());
-    for (String problem : options.problems()) {
+    AgentLog.setDebug(resolved.debug());
+    for (String problem : resolved.problems()) {
       AgentLog.warn(problem, problem);
     }
-    if (!options.active()) {
-      AgentLog.debug("inert: neither 'file' nor 'dir' is set");
-      return;
-    }
-    // where this JVM's marker is, for report-tools attach to read without attaching (attach.AttachSnapshot)
-    System.setProperty(options.dirMode() ? "testabort.agent.markerDir" : "testabort.agent.markerFile", String.valueOf(options.dirMode() ? options.markerDir() : options.markerPath(0)));
-    ExitEvents.configure(options.onExit());
-    SkipList.configure(options.skipFile());
-    final LazyTransformer transformer = new LazyTransformer(inst);
-    inst.addTransformer(transformer, true);
-    // Runtime is loaded long before us; hook it once a test runs, not in every JVM
-    AgentSession.installLazily(
-        options,
-        new Runnable() {
-          @Override
-          public void run() {
-            transformer.retransformLoaded(inst, true);
-          }
-        });
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread("test-abort-shutdown") {
-              @Override
-              public void run() {
-                AgentSession.shutdownIfCreated();
-              }
-            });
-    if (attached) {
-      transformer.retransformLoaded(inst, false);
-    }
-    AgentLog.debug("active, markers " + (options.dirMode() ? "in " + options.markerDir() : "at " + options.markerPath(0)));
+    return resolved;
   }
 }

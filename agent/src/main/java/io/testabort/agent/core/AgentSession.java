@@ -1,13 +1,16 @@
 package io.testabort.agent.core;
 
+import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The active agent's one {@link TestRegistry}, built on first use from the options, and what happens
  * around it: the steps that wait for the first test (collecting dead JVMs' markers, the watchdog, the
- * {@code Runtime} hook) and the shutdown hook. JVMs that never run a test never build it: the pid,
- * the marker path and the JSON writer cost start-up time they should not pay.
+ * {@code Runtime} hook) and the shutdown hook, added with the registry. JVMs that never run a test never
+ * build it: the pid, the marker path, the JSON writer and the hook cost start-up time they should not pay.
  */
 public final class AgentSession {
   private static volatile TestRegistry registry;
@@ -33,12 +36,30 @@ public final class AgentSession {
   private static synchronized TestRegistry create() {
     AgentOptions o = options;
     if (registry == null && o != null) {
-      long pid = ProcessHandle.current().pid();
+      long pid = currentPid();
       TestRegistry r = new TestRegistry(new MarkerFile(o.markerPath(pid)), pid, gpuId(o.gpuEnv()));
       addFirstStartSteps(r, o, pid);
       registry = r;
+      addShutdownHook();
     }
     return registry;
+  }
+
+  /** With the registry, not at premain: a JVM that builds none has no marker to settle and pays for no hook. */
+  private static void addShutdownHook() {
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread("test-abort-shutdown") {
+                @Override
+                public void run() {
+                  shutdownIfCreated();
+                }
+              });
+    } catch (IllegalStateException shuttingDown) {
+      // the first test event came during shutdown: nothing is left to settle later
+      AgentLog.debug("no shutdown hook: the JVM is shutting down");
+    }
   }
 
   private static void addFirstStartSteps(final TestRegistry r, final AgentOptions o, final long pid) {
@@ -89,6 +110,11 @@ public final class AgentSession {
     }
   }
 
+  /** Where the marker's JVM facts read the JVM's arguments: the bridge in java.base, cheaper than java.management. */
+  public static void jvmArgumentsFrom(Supplier<String[]> arguments) {
+    JvmInfo.arguments = arguments;
+  }
+
   /** The agent's shutdown hook: only a registry that was built has a marker to settle. */
   public static void shutdownIfCreated() {
     TestRegistry r = registry;
@@ -96,6 +122,34 @@ public final class AgentSession {
       DeadMarkers.awaitCollection(2000);
       r.shutdown();
     }
+  }
+
+  /**
+   * This JVM's pid: {@code /proc/self} where there is one (Linux), else {@link ProcessHandle}. Measured:
+   * ProcessHandle's class start-up (its reaper executor, built by a lambda) costs a JUnit 4 JVM ~30 ms
+   * of CPU on the first test; the link costs one system call.
+   */
+  static long currentPid() {
+    if (File.separatorChar == '/') {
+      try {
+        String name = new File("/proc/self").getCanonicalFile().getName();
+        if (!name.isEmpty() && name.length() < 19 && isDigits(name)) {
+          return Long.parseLong(name);
+        }
+      } catch (IOException | RuntimeException e) {
+        // no procfs: ask the JDK
+      }
+    }
+    return ProcessHandle.current().pid();
+  }
+
+  private static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */

@@ -125,7 +125,7 @@ public final class MarkerFile {
     Path dir = path.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // the temp name must not look like a marker (last_running_*.json) to a collector
-    Path tmp = dir.resolve("." + path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    Path tmp = dir.resolve("." + path.getFileName() + "." + AgentSession.currentPid() + ".tmp");
     Files.write(tmp, content);
     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     if (channel != null) {

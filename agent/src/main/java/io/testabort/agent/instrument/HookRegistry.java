@@ -16,6 +16,15 @@ final class HookRegistry implements Hooks, BiFunction<String, Object[], Object> 
   private final Map<String, List<HookPoint>> byClass = new HashMap<>();
   private final Map<String, Hook> byEvent = new HashMap<>();
 
+  /** The hooks of {@code frameworks}. Here, not in the transformer, so premain's verifier loads no hook types. */
+  static HookRegistry of(FrameworkInstrumentation... frameworks) {
+    HookRegistry registry = new HookRegistry();
+    for (FrameworkInstrumentation framework : frameworks) {
+      framework.register(registry);
+    }
+    return registry;
+  }
+
   List<HookPoint> pointsFor(String internalName) {
     List<HookPoint> points = byClass.get(internalName);
     return points == null ? Collections.<HookPoint>emptyList() : points;

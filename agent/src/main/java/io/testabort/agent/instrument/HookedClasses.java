@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * The only framework classes the agent transforms, by internal name. The {@link LazyTransformer} checks
- * every loaded class against this set and hands just these to Byte Buddy, so a JVM that loads no test
- * framework never loads Byte Buddy, and a test JVM pays for a handful of classes, not every
- * {@code org.junit.*} class.
+ * the JUnit and TestNG classes that load against this set and hands just these to ASM, so a JVM that
+ * loads no test framework never loads ASM (nor this class), and a test JVM pays for a handful of classes,
+ * not every {@code org.junit.*} class.
  */
 public final class HookedClasses {
   private HookedClasses() {}

@@ -2,6 +2,8 @@ package io.testabort.agent.instrument;
 
 import io.testabort.agent.bridge.BootBridge;
 import io.testabort.agent.core.AgentLog;
+import io.testabort.agent.core.AgentRuntime;
+import io.testabort.agent.core.AgentSession;
 import io.testabort.agent.exit.ExitInstrumentation;
 import io.testabort.agent.junit4.JUnit4Instrumentation;
 import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
@@ -12,10 +14,12 @@ import java.security.ProtectionDomain;
 import java.util.List;
 
 /**
- * The agent's one registered transformer: a set lookup per loaded class, and a rewrite only for the
- * {@link HookedClasses}. The hooks and the bridge are set up the first time a hooked class loads, so a JVM
- * that never loads a test framework pays for the set lookups alone. Rewriting is one ASM pass per class
- * and cheap enough cold that nothing is cached between JVMs.
+ * The agent's one registered transformer: a prefix test per loaded class, a set lookup for framework
+ * classes, and a rewrite only for the {@link HookedClasses}. The options, the hooks and the bridge are set
+ * up the first time a hooked class loads, so a JVM that never loads a test framework pays for the prefix
+ * tests alone; this class is all that premain loads of the instrumentation, so it mentions no other agent
+ * type in a way the verifier would load. Rewriting is one ASM pass per class and cheap enough cold that
+ * nothing is cached between JVMs.
  */
 public final class LazyTransformer implements ClassFileTransformer {
   private final Instrumentation inst;
@@ -26,6 +30,15 @@ public final class LazyTransformer implements ClassFileTransformer {
     this.inst = inst;
   }
 
+  /**
+   * The cheap first filter: every hooked class is a JUnit or TestNG class, or {@code java.lang.Runtime}
+   * (HookedClassesTest keeps this in step). Maven, Gradle and most of a test JVM never get past it.
+   */
+  static boolean mayBeHooked(String internalName) {
+    return internalName.startsWith("org/junit/") || internalName.startsWith("org/testng/")
+        || internalName.equals("java/lang/Runtime");
+  }
+
   private static FrameworkInstrumentation[] instrumentations() {
     return new FrameworkInstrumentation[] {
       new JUnitPlatformInstrumentation(), new JUnit4Instrumentation(), new TestNGInstrumentation(), new ExitInstrumentation()
@@ -34,7 +47,7 @@ public final class LazyTransformer implements ClassFileTransformer {
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain pd, byte[] bytes) {
-    if (className == null || !HookedClasses.contains(className)) {
+    if (className == null || !mayBeHooked(className) || !HookedClasses.contains(className)) {
       return null;
     }
     try {
@@ -63,13 +76,16 @@ public final class LazyTransformer implements ClassFileTransformer {
     }
     synchronized (this) {
       if (hooks == null && !unavailable) {
-        long start = System.nanoTime();
-        HookRegistry registry = new HookRegistry();
-        for (FrameworkInstrumentation framework : instrumentations()) {
-          framework.register(registry);
+        if (AgentRuntime.activate() == null) {
+          // not active after all (the options said why, on stderr): nothing to hook
+          unavailable = true;
+          return null;
         }
+        long start = System.nanoTime();
+        HookRegistry registry = HookRegistry.of(instrumentations());
         try {
-          BootBridge.install(inst, registry);
+          Class<?> bridge = BootBridge.install(inst, registry);
+          AgentSession.jvmArgumentsFrom(BootBridge.vmArguments(bridge));
           hooks = registry;
           if (AgentLog.isDebug()) {
             AgentLog.debug("hooks and bridge ready in " + (System.nanoTime() - start) / 1_000 + " µs");

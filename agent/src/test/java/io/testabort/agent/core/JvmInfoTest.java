@@ -23,4 +23,23 @@ class JvmInfoTest {
     assertThat(info.javaVersion).isEqualTo(System.getProperty("java.version"));
     assertThat(info.errorFile).endsWith("hs_err_pid99.log");
   }
+
+  @Test
+  void theLastErrorFileOptionCounts() {
+    assertThat(JvmInfo.errorFileOption(java.util.List.of("-Xmx1g", "-XX:ErrorFile=/a/%p.log", "-XX:ErrorFile=/b/%p.log")))
+        .isEqualTo("/b/%p.log");
+    assertThat(JvmInfo.errorFileOption(java.util.List.of("-Xmx1g"))).isNull();
+  }
+
+  @Test
+  void theArgumentsComeFromTheBridgeWhenItCanTell() {
+    JvmInfo.arguments = () -> new String[] {"-XX:ErrorFile=/logs/hs_%p.log"};
+    try {
+      assertThat(JvmInfo.read(5).errorFile).isEqualTo("/logs/hs_5.log");
+      JvmInfo.arguments = () -> null;
+      assertThat(JvmInfo.read(5).errorFile).endsWith("hs_err_pid5.log");
+    } finally {
+      JvmInfo.arguments = null;
+    }
+  }
 }
