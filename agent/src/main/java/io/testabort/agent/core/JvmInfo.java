@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 
 /** Facts about this JVM that a crash collector needs: Java version, working directory, fatal error log. */
 final class JvmInfo {
@@ -55,7 +55,7 @@ final class JvmInfo {
   }
 
   private static String readErrorFileOption() {
-    if (!errorFileMayBeSet(commandLine(), System::getenv)) {
+    if (!errorFileMayBeSet(commandLine(), System.getenv())) {
       return null;
     }
     try {
@@ -90,7 +90,7 @@ final class JvmInfo {
    * {@code JAVA_TOOL_OPTIONS} and {@code _JAVA_OPTIONS}. A JVM not started by the {@code java} launcher
    * (embedded through JNI) got options this process's arguments do not show: "may".
    */
-  static boolean errorFileMayBeSet(String cmdline, UnaryOperator<String> env) {
+  static boolean errorFileMayBeSet(String cmdline, Map<String, String> env) {
     if (cmdline == null || cmdline.isEmpty()) {
       return true;
     }
@@ -105,7 +105,7 @@ final class JvmInfo {
       }
     }
     for (String name : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"}) {
-      String v = env.apply(name);
+      String v = env.get(name);
       if (v != null && (v.indexOf('@') >= 0 || mentionsOptionFile(v))) {
         return true;
       }
