@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The marker file, written so that it is a whole JSON object whatever instant the JVM dies at.
@@ -37,6 +38,11 @@ public final class MarkerFile {
   /** Aligned 8-byte access to the mapped page: atomic by the VarHandle contract. */
   private static final VarHandle WORD = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final boolean MAP = File.separatorChar == '/';
+  /**
+   * What a shorter record is padded with, copied in bulk: a {@code put} per byte into the direct buffer
+   * took a fifth of the agent's samples per test in a cold JVM (JFR, 5,000 JUnit 4 tests).
+   */
+  private static final byte[] SPACES = spaces();
 
   private final Path path;
   private FileChannel channel;
@@ -68,12 +74,18 @@ public final class MarkerFile {
     int end = Math.max(length, recordLength);
     page.clear();
     page.put(json, 0, length);
-    for (int i = length; i < end; i++) {
-      page.put((byte) ' ');
+    if (end > length) {
+      page.put(SPACES, 0, end - length);
     }
     page.flip();
     writeFully(page, 0);
     recordLength = length;
+  }
+
+  private static byte[] spaces() {
+    byte[] spaces = new byte[PAGE];
+    Arrays.fill(spaces, (byte) ' ');
+    return spaces;
   }
 
   /** Overwrites {@code bytes} at {@code offset} of the one-page file (a phase value, say). */

@@ -1,16 +1,10 @@
 package io.testabort.agent.core;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-
 /**
  * A test or container in flight: what a framework instrumentation reports when it starts, plus the
  * phase it is in. Immutable but for the phase and the child flag, which the framework updates as it goes.
  */
 public final class RunningTest {
-  /** pytest-abort's {@code datetime.fromisoformat} format: local time, microseconds, no offset. */
-  static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
-
   public static final String SETUP = "setup";
   public static final String CALL = "call";
   public static final String TEARDOWN = "teardown";
@@ -29,6 +23,7 @@ public final class RunningTest {
   /** While it runs, a start reported on its thread by another layer is this same work seen twice. */
   final boolean coversThread;
   final Thread thread;
+  /** pytest-abort's {@code datetime.fromisoformat} format: local time, microseconds, no offset. */
   final String startTime;
   final long startNanos;
   volatile String phase;
@@ -51,7 +46,7 @@ public final class RunningTest {
     this.coversThread = b.coversThread;
     this.phase = b.phase;
     this.thread = Thread.currentThread();
-    this.startTime = LocalDateTime.now().format(START_TIME);
+    this.startTime = StartTime.now();
     this.startNanos = System.nanoTime();
   }
 

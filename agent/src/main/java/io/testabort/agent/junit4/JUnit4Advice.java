@@ -23,7 +23,25 @@ final class JUnit4Advice implements Hook {
   private static final String PARENT_RUNNER = "org.junit.runners.ParentRunner";
   private static final EnterExitKeys classKeys = new EnterExitKeys();
 
+  /**
+   * The names read at the latest test start, so that its finish (same {@code Description}, usually right
+   * after) needs no reflective calls; another Description (parallel runners) is read again.
+   */
+  private static volatile Started lastStarted;
+
   private final int hook;
+
+  private static final class Started {
+    final Object description;
+    final String className;
+    final String methodName;
+
+    Started(Object description, String className, String methodName) {
+      this.description = description;
+      this.className = className;
+      this.methodName = methodName;
+    }
+  }
 
   JUnit4Advice(int hook) {
     this.hook = hook;
@@ -34,16 +52,24 @@ final class JUnit4Advice implements Hook {
     switch (hook) {
       case TEST_STARTED: {
         Object description = args[1];
-        JUnit4Events.testStarted(
-            (String) Reflect.call(description, "getClassName"),
-            (String) Reflect.call(description, "getMethodName"),
-            (String) Reflect.call(description, "getDisplayName"));
+        String className = (String) Reflect.call(description, "getClassName");
+        String displayName = (String) Reflect.call(description, "getDisplayName");
+        String methodName = JUnit4Events.methodName(displayName);
+        lastStarted = new Started(description, className, methodName);
+        JUnit4Events.testStarted(className, methodName, displayName);
         return null;
       }
       case TEST_FINISHED: {
         Object description = args[1];
-        JUnit4Events.testFinished(
-            (String) Reflect.call(description, "getClassName"), (String) Reflect.call(description, "getMethodName"));
+        Started s = lastStarted;
+        if (s != null && s.description == description) {
+          // the Description the start just read (the usual case): no reflection, same names
+          JUnit4Events.testFinished(s.className, s.methodName);
+        } else {
+          JUnit4Events.testFinished(
+              (String) Reflect.call(description, "getClassName"),
+              JUnit4Events.methodName((String) Reflect.call(description, "getDisplayName")));
+        }
         return null;
       }
       case CLASS_STARTED: {
@@ -60,15 +86,22 @@ final class JUnit4Advice implements Hook {
         JUnit4Events.classFinished(classKeys.pop());
         return null;
       case SKIP_LEAF: {
+        if (!JUnit4Events.skipListConfigured()) {
+          return null; // every test passes here: nothing to read without a skip list
+        }
         // runLeaf(Statement, Description, RunNotifier): [statement, runner, statement, description, notifier]
         Object description = args[3];
         String reason =
             JUnit4Events.skipReason(
-                (String) Reflect.call(description, "getClassName"), (String) Reflect.call(description, "getMethodName"));
+                (String) Reflect.call(description, "getClassName"),
+                JUnit4Events.methodName((String) Reflect.call(description, "getDisplayName")));
         return reason == null ? null : failedAssumption(description, reason);
       }
       case SKIP_CLASS: {
         // classBlock(RunNotifier), on return: [statement, runner, notifier]
+        if (!JUnit4Events.skipListConfigured()) {
+          return null;
+        }
         String testClass = testClassName(args[1]);
         String reason = testClass == null ? null : JUnit4Events.skipReason(testClass, null);
         return reason == null ? null : failedAssumption(args[2], reason);

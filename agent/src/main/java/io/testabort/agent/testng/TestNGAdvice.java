@@ -63,9 +63,12 @@ final class TestNGAdvice implements Hook {
         TestNGEvents.classFinished(configurationKeys.pop());
         return null;
       case SKIP_CONFIGURATIONS:
-        return skipConfigurations(args[1]) ? Boolean.TRUE : null;
+        // twice per test (before/after-method configurations): nothing to read without a skip list
+        return TestNGEvents.skipListConfigured() && skipConfigurations(args[1]) ? Boolean.TRUE : null;
       case SKIP_INVOCATION:
-        skipInvocation(args[1], args[3]);
+        if (TestNGEvents.skipListConfigured()) {
+          skipInvocation(args[1], args[3]);
+        }
         return null;
       default:
         return null;
