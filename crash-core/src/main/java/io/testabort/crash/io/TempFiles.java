@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
- * {@link Files#createTempFile(Path, String, String)} and {@link Files#createTempDirectory(Path, String)}
+ * {@code Files.createTempFile(dir, prefix, suffix)} and {@code Files.createTempDirectory(dir, prefix)}
  * for the temp files next to a report: same owner-only permissions, same never-overwrite creation, but
  * names drawn from {@link ThreadLocalRandom}. The JDK draws them from a SecureRandom, whose first use
  * initialises the security providers: ~35 ms of CPU in every short report-tools run (measured, see
