@@ -51,4 +51,33 @@ class JsonWriterTest {
     w.reset().beginObject().name("x").value("y").endObject();
     assertThat(new String(w.buffer(), 0, w.size(), StandardCharsets.UTF_8)).isEqualTo("{\"x\": \"y\"}");
   }
+
+  /**
+   * Plain strings take a bulk path and the rest a character loop; a string ending in a control character
+   * always takes the loop, so its output minus that character's escape is what the loop makes of the
+   * string alone. Both must agree, for both writers, whatever the string holds ({@code ?} included: the
+   * bulk path's stand-in for a character beyond Latin-1).
+   */
+  @Test
+  void thePlainStringPathWritesWhatTheCharacterLoopWrites() throws IOException {
+    String[] units = {"a", "Z", "?", " ", "~", "\"", "\\", "é", "\u00ff", "測", "\uD83D\uDE00", "\u0001", "\n",
+        "\u007f", "\u0080", "\uDCE9", "/", "#", "[engine:junit-jupiter]"};
+    java.util.Random random = new java.util.Random(8);
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = i == 0 ? 5000 : random.nextInt(40);
+      boolean plainOnly = i % 2 == 0;
+      while (b.length() < n) {
+        b.append(plainOnly ? units[random.nextInt(2)] : units[random.nextInt(units.length)]);
+      }
+      String str = b.toString();
+      for (boolean ascii : new boolean[] {true, false}) {
+        JsonWriter writer = (ascii ? JsonWriter.ascii() : JsonWriter.utf8(16)).value(str);
+        String alone = writer.toString();
+        String looped = (ascii ? JsonWriter.ascii() : JsonWriter.utf8(16)).value(str + "\u0001").toString();
+        assertThat(alone).as(str).isEqualTo(looped.substring(0, looped.length() - 7) + '"');
+        assertThat(Json.parse(writer.toByteArray())).as(str).isEqualTo(str);
+      }
+    }
+  }
 }
