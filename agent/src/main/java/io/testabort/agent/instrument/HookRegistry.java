@@ -83,15 +83,17 @@ final class HookRegistry implements Hooks, BiFunction<String, Object[], Object> 
     if (!HookedClasses.contains(className.replace('.', '/'))) {
       throw new IllegalArgumentException(className + " is not in HookedClasses");
     }
+    // interned, as the woven code's constant is: the lookup per hook call then matches by identity, not
+    // by comparing sixty characters in a JVM that still interprets it
     String event = new StringBuilder(className).append('.').append(method).append('/').append(parameters)
-        .append(':').append(kind.name()).toString();
+        .append(':').append(kind.name()).toString().intern();
     if (byEvent.containsKey(event)) {
       throw new IllegalArgumentException("hooked twice: " + event);
     }
     byEvent.put(event, hook);
     String exitEvent = null;
     if (exit != null) {
-      exitEvent = event + ":exit";
+      exitEvent = (event + ":exit").intern();
       byEvent.put(exitEvent, exit);
     }
     List<HookPoint> points = byClass.get(className.replace('.', '/'));
