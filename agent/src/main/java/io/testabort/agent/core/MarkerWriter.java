@@ -1,6 +1,7 @@
 package io.testabort.agent.core;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Decides what the marker shows for the tests in flight and writes it: the top test, its status
@@ -25,6 +26,16 @@ final class MarkerWriter {
   private int phaseOffset = -1;
   private String shownPhase;
   private boolean failed;
+  /**
+   * The last record rendered for a container, kept to be written again unchanged: with a test of it
+   * finished, the marker names its container again, the same bytes each time (the renderer still costs
+   * a few microseconds a record while the JVM interprets it, and this is half the records of a run).
+   */
+  private RunningTest containerShown;
+  private String containerPhase;
+  private byte[] containerRecord = new byte[0];
+  private int containerLength;
+  private int containerPhaseOffset;
 
   MarkerWriter(MarkerFile file, long pid, String gpuId) {
     this.file = file;
@@ -70,14 +81,38 @@ final class MarkerWriter {
         // java.management and the JSON writer only once a test runs
         renderer = new MarkerRenderer(pid, gpuId, JvmInfo.read(pid));
       }
-      MarkerRenderer.Record r = renderer.render(top, status, timedOut != null ? timeoutSeconds : 0, exit, running.parallelTests());
-      file.write(r.bytes, r.length);
-      phaseOwner = r.phaseOffset >= 0 && status.equals("running") ? top : null;
-      phaseOffset = r.phaseOffset;
-      shownPhase = top.effectivePhase();
+      List<RunningTest> parallel = running.parallelTests();
+      String phase = top.effectivePhase();
+      // only a running container with nothing else to say: no exit, timeout or parallel tests
+      boolean plainContainer = !top.isTest && status.equals("running") && exit == null && timedOut == null
+          && parallel.isEmpty();
+      if (plainContainer && top == containerShown && phase.equals(containerPhase)) {
+        file.write(containerRecord, containerLength);
+        phaseOffset = containerPhaseOffset;
+      } else {
+        MarkerRenderer.Record r = renderer.render(top, status, timedOut != null ? timeoutSeconds : 0, exit, parallel);
+        file.write(r.bytes, r.length);
+        phaseOffset = r.phaseOffset;
+        if (plainContainer) {
+          keepContainerRecord(top, phase, r);
+        }
+      }
+      phaseOwner = phaseOffset >= 0 && status.equals("running") ? top : null;
+      shownPhase = phase;
     } catch (Throwable t) {
       fail(t);
     }
+  }
+
+  private void keepContainerRecord(RunningTest container, String phase, MarkerRenderer.Record r) {
+    if (containerRecord.length < r.length) {
+      containerRecord = new byte[Math.max(r.length, MarkerFile.PAGE)];
+    }
+    System.arraycopy(r.bytes, 0, containerRecord, 0, r.length);
+    containerLength = r.length;
+    containerPhaseOffset = r.phaseOffset;
+    containerPhase = phase;
+    containerShown = container;
   }
 
   /** {@code test}'s phase changed: only its phase value when it alone is named, else the whole record. */

@@ -186,4 +186,28 @@ class MarkerBytesTest {
       before = after;
     }
   }
+
+  @Test
+  void aContainerNamedAgainAfterEachChildGetsTheSameRecordAndAnExitStillRewritesIt() throws IOException {
+    TestRegistry r = registry();
+    RunningTest container = RunningTest.forClass("c", "junit-jupiter", "com.example.名前Test").build();
+    r.started(container, null);
+    assertThat(parsed()).containsEntry("nodeid", "com.example.名前Test").containsEntry("phase", "setup");
+    RunningTest first = named("t1", "first");
+    r.started(first, "c");
+    r.finished("t1");
+    byte[] afterFirst = Files.readAllBytes(marker());
+    assertThat(parsed()).containsEntry("nodeid", "com.example.名前Test").containsEntry("phase", "teardown")
+        .containsEntry("status", "running");
+    RunningTest second = named("t2", "second");
+    r.started(second, "c");
+    assertNamesExactly(second);
+    r.finished("t2");
+    // the kept record, written again over the second test's: byte for byte what was rendered before
+    assertThat(Files.readAllBytes(marker())).isEqualTo(afterFirst);
+    r.exitCalled(3, "System.exit", new StackTraceElement[0]);
+    assertThat(parsed()).containsEntry("nodeid", "com.example.名前Test").containsKey("exit");
+    r.finished("c");
+    assertThat(parsed()).containsEntry("status", "idle").containsKey("exit");
+  }
 }
