@@ -2,6 +2,8 @@ package io.testabort.agent.junitplatform;
 
 import io.testabort.agent.instrument.Hook;
 import io.testabort.agent.instrument.Reflect;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,14 @@ final class PlatformAdvice implements Hook {
   private static final String CLASS_SOURCE = "org.junit.platform.engine.support.descriptor.ClassSource";
   private static final String SKIP_RESULT = "org.junit.platform.engine.support.hierarchical.Node$SkipResult";
 
+  /**
+   * The string of each running node's {@code UniqueId} object: the Platform formats one afresh at every
+   * {@code toString()} (a stream over its segments, interpreted in a short run), and a node's id is needed
+   * at its start, at each child's start (as the parent) and at its end. Filled at the start, emptied at
+   * the end; guarded by itself.
+   */
+  private static final Map<Object, String> runningIds = new IdentityHashMap<>();
+
   private final int hook;
 
   PlatformAdvice(int hook) {
@@ -33,7 +43,7 @@ final class PlatformAdvice implements Hook {
         started(args[1]);
         return null;
       case FINISHED:
-        PlatformEvents.finished(uniqueId(args[1]));
+        PlatformEvents.finished(finishedId(args[1]));
         return null;
       case TEST_METHOD_ENTERED:
         PlatformEvents.testMethodEntered();
@@ -52,8 +62,13 @@ final class PlatformAdvice implements Hook {
   private static void started(Object descriptor) throws ReflectiveOperationException {
     Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
     Object parent = ((Optional<?>) Reflect.call(descriptor, "getParent")).orElse(null);
+    Object id = Reflect.call(descriptor, "getUniqueId");
+    String uniqueId = id.toString();
+    synchronized (runningIds) {
+      runningIds.put(id, uniqueId);
+    }
     PlatformEvents.started(
-        uniqueId(descriptor),
+        uniqueId,
         parent == null ? null : uniqueId(parent),
         (String) Reflect.call(descriptor, "getDisplayName"),
         (Boolean) Reflect.call(descriptor, "isTest"),
@@ -84,7 +99,22 @@ final class PlatformAdvice implements Hook {
   }
 
   private static String uniqueId(Object descriptor) throws ReflectiveOperationException {
-    return Reflect.call(descriptor, "getUniqueId").toString();
+    Object id = Reflect.call(descriptor, "getUniqueId");
+    String known;
+    synchronized (runningIds) {
+      known = runningIds.get(id);
+    }
+    return known != null ? known : id.toString();
+  }
+
+  /** The id of a node that finishes, which is then forgotten. */
+  private static String finishedId(Object descriptor) throws ReflectiveOperationException {
+    Object id = Reflect.call(descriptor, "getUniqueId");
+    String known;
+    synchronized (runningIds) {
+      known = runningIds.remove(id);
+    }
+    return known != null ? known : id.toString();
   }
 
   private static String className(Object source) throws ReflectiveOperationException {
