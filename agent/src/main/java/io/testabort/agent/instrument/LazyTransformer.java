@@ -57,6 +57,9 @@ public final class LazyTransformer implements ClassFileTransformer {
       }
       long start = System.nanoTime();
       List<HookPoint> points = registry.pointsFor(className);
+      if (points.isEmpty()) {
+        return null; // a class hooked only for the skip list, in a run without one
+      }
       byte[] rewritten = HookWeaver.weave(bytes, points);
       if (AgentLog.isDebug()) {
         AgentLog.debug("instrumented " + className + " in " + (System.nanoTime() - start) / 1_000 + " µs");

@@ -1,5 +1,6 @@
 package io.testabort.agent.junit4;
 
+import io.testabort.agent.core.SkipList;
 import io.testabort.agent.instrument.FrameworkInstrumentation;
 import io.testabort.agent.instrument.HookedClasses;
 import io.testabort.agent.instrument.Hooks;
@@ -18,10 +19,12 @@ public final class JUnit4Instrumentation implements FrameworkInstrumentation {
     // the class container: class-level statements (@BeforeClass, @AfterClass, class rules) and the children
     hooks.around(HookedClasses.JUNIT4_PARENT_RUNNER, "run", 1,
         new JUnit4Advice(JUnit4Advice.CLASS_STARTED), new JUnit4Advice(JUnit4Advice.CLASS_FINISHED));
-    // a test on the skip list gets a statement that fails its assumption instead of its own (befores, body, afters)
-    hooks.replaceArgument(HookedClasses.JUNIT4_PARENT_RUNNER, "runLeaf", 3, 0, new JUnit4Advice(JUnit4Advice.SKIP_LEAF));
-    // a class on the skip list (it crashed in @BeforeClass) runs nothing; ParentRunner.run reports the assumption
-    hooks.replaceReturn(HookedClasses.JUNIT4_PARENT_RUNNER, "classBlock", 1, new JUnit4Advice(JUnit4Advice.SKIP_CLASS));
+    if (SkipList.configured()) {
+      // a test on the skip list gets a statement that fails its assumption instead of its own (befores, body, afters)
+      hooks.replaceArgument(HookedClasses.JUNIT4_PARENT_RUNNER, "runLeaf", 3, 0, new JUnit4Advice(JUnit4Advice.SKIP_LEAF));
+      // a class on the skip list (it crashed in @BeforeClass) runs nothing; ParentRunner.run reports the assumption
+      hooks.replaceReturn(HookedClasses.JUNIT4_PARENT_RUNNER, "classBlock", 1, new JUnit4Advice(JUnit4Advice.SKIP_CLASS));
+    }
     // with a test running on this thread, its @Before methods (setup)
     hooks.onEnter(HookedClasses.JUNIT4_RUN_BEFORES, "evaluate", 0, new JUnit4Advice(JUnit4Advice.BEFORES_ENTERED));
     // the statement that calls the test method inside the @Before/@After ones: call phase, then teardown
