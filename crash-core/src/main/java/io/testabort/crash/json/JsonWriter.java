@@ -113,6 +113,40 @@ public final class JsonWriter {
     return this;
   }
 
+  /** A member name escaped once, for a caller that writes the same names over and over. */
+  public static final class Name {
+    final byte[] quoted;
+
+    private Name(byte[] quoted) {
+      this.quoted = quoted;
+    }
+  }
+
+  /** {@code name}, quoted and escaped now; ASCII only, where both writers write the same bytes. */
+  public static Name nameOf(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) > 0x7e) {
+        throw new IllegalArgumentException("not an ASCII name: " + name);
+      }
+    }
+    JsonWriter w = ascii();
+    w.string(name, Integer.MAX_VALUE);
+    return new Name(w.toByteArray());
+  }
+
+  /** A member name escaped beforehand ({@link #nameOf}): the bytes {@link #name(String)} writes, copied. */
+  public JsonWriter name(Name name) {
+    item();
+    byte[] quoted = name.quoted;
+    ensure(quoted.length + 2);
+    System.arraycopy(quoted, 0, buf, len, quoted.length);
+    len += quoted.length;
+    buf[len++] = ':';
+    buf[len++] = ' ';
+    afterName = true;
+    return this;
+  }
+
   /** A string, or null. */
   public JsonWriter value(String s) {
     return s == null ? nullValue() : value(s, Integer.MAX_VALUE);

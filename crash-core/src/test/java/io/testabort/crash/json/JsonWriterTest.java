@@ -80,4 +80,19 @@ class JsonWriterTest {
       }
     }
   }
+
+  @Test
+  void aNameEscapedBeforehandWritesWhatTheNameWrites() {
+    for (String name : new String[] {"status", "a\"b", "tab\there", "\u0001", ""}) {
+      for (int indent : new int[] {-1, 2}) {
+        JsonWriter direct = indent < 0 ? JsonWriter.utf8(8) : JsonWriter.asciiIndented(indent);
+        JsonWriter named = indent < 0 ? JsonWriter.utf8(8) : JsonWriter.asciiIndented(indent);
+        direct.beginObject().name("x").value(1).name(name).value("v").endObject();
+        named.beginObject().name("x").value(1).name(JsonWriter.nameOf(name)).value("v").endObject();
+        assertThat(named.toString()).as(name).isEqualTo(direct.toString());
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonWriter.nameOf("名前"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
