@@ -30,6 +30,18 @@ final class MarkerRenderer {
   /** The {@code ", "} between members of a one-line writer. */
   private static final int SEPARATOR = 2;
   private static final byte[] SPACES = "        ".getBytes(StandardCharsets.US_ASCII);
+  // the members written into every record, escaped once
+  private static final JsonWriter.Name TEST_NAME = JsonWriter.nameOf("test_name");
+  private static final JsonWriter.Name NODEID = JsonWriter.nameOf("nodeid");
+  private static final JsonWriter.Name START_TIME = JsonWriter.nameOf("start_time");
+  private static final JsonWriter.Name STATUS = JsonWriter.nameOf("status");
+  private static final JsonWriter.Name FRAMEWORK = JsonWriter.nameOf("framework");
+  private static final JsonWriter.Name TEST_CLASS = JsonWriter.nameOf("test_class");
+  private static final JsonWriter.Name METHOD = JsonWriter.nameOf("method");
+  private static final JsonWriter.Name DISPLAY_NAME = JsonWriter.nameOf("display_name");
+  private static final JsonWriter.Name UNIQUE_ID = JsonWriter.nameOf("unique_id");
+  private static final JsonWriter.Name PHASE = JsonWriter.nameOf("phase");
+  private static final JsonWriter.Name THREAD = JsonWriter.nameOf("thread");
   private static final byte[][] PHASE_SLOTS = {
     slot(RunningTest.SETUP), slot(RunningTest.CALL), slot(RunningTest.TEARDOWN),
   };
@@ -127,7 +139,7 @@ final class MarkerRenderer {
     out.reset().beginObject();
     // pytest-abort's six keys first: test_name, nodeid, start_time, status, pid, gpu_id
     head(top, caps, tight);
-    out.name("status").value(status);
+    out.name(STATUS).value(status);
     out.rawMembers(pidAndGpu);
     tail(top, caps, tight);
     boolean inPlace = status.equals("running") && parallel.isEmpty();
@@ -136,13 +148,13 @@ final class MarkerRenderer {
       // spaces before ', "phase": ' so that the eight bytes after the value's opening quote are an
       // aligned word of the page
       out.raw(SPACES, 0, (8 - (out.size() + 12) % 8) % 8);
-      out.name("phase").rawValue(phase, 0, phase.length);
+      out.name(PHASE).rawValue(phase, 0, phase.length);
       record.phaseOffset = out.size() - phase.length;
     } else {
       record.phaseOffset = -1;
-      out.name("phase").rawValue(phase, 0, phaseLength(phase));
+      out.name(PHASE).rawValue(phase, 0, phaseLength(phase));
     }
-    out.name("thread").value(top.thread.getName(), caps.thread);
+    out.name(THREAD).value(top.thread.getName(), caps.thread);
     if (timeoutSeconds > 0) {
       out.name("timeout").value(timeoutSeconds);
     }
@@ -199,8 +211,8 @@ final class MarkerRenderer {
       return;
     }
     int from = out.size(); // the object's first member: no separator before it
-    out.name("test_name").value(t.testName, caps.name).name("nodeid").value(t.nodeid)
-        .name("start_time").value(t.startTime);
+    out.name(TEST_NAME).value(t.testName, caps.name).name(NODEID).value(t.nodeid)
+        .name(START_TIME).value(t.startTime);
     if (!tight) {
       t.renderedHead = Arrays.copyOfRange(out.buffer(), from, out.size());
     }
@@ -213,17 +225,17 @@ final class MarkerRenderer {
       return;
     }
     int from = out.size() + SEPARATOR; // after the ", " that name() writes first
-    out.name("framework").value(t.framework, 64);
-    optional("test_class", t.testClass, caps.name);
-    optional("method", t.method, caps.name);
-    optional("display_name", t.displayName, caps.name);
-    optional("unique_id", t.uniqueId, caps.id);
+    out.name(FRAMEWORK).value(t.framework, 64);
+    optional(TEST_CLASS, t.testClass, caps.name);
+    optional(METHOD, t.method, caps.name);
+    optional(DISPLAY_NAME, t.displayName, caps.name);
+    optional(UNIQUE_ID, t.uniqueId, caps.id);
     if (!tight) {
       t.renderedTail = Arrays.copyOfRange(out.buffer(), from, out.size());
     }
   }
 
-  private void optional(String name, String value, int cap) {
+  private void optional(JsonWriter.Name name, String value, int cap) {
     if (value != null) {
       out.name(name).value(value, cap);
     }

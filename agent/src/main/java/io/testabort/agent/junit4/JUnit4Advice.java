@@ -33,13 +33,11 @@ final class JUnit4Advice implements Hook {
 
   private static final class Started {
     final Object description;
-    final String className;
-    final String methodName;
+    final String key;
 
-    Started(Object description, String className, String methodName) {
+    Started(Object description, String key) {
       this.description = description;
-      this.className = className;
-      this.methodName = methodName;
+      this.key = key;
     }
   }
 
@@ -55,16 +53,15 @@ final class JUnit4Advice implements Hook {
         String className = (String) Reflect.call(description, "getClassName");
         String displayName = (String) Reflect.call(description, "getDisplayName");
         String methodName = JUnit4Events.methodName(displayName);
-        lastStarted = new Started(description, className, methodName);
-        JUnit4Events.testStarted(className, methodName, displayName);
+        lastStarted = new Started(description, JUnit4Events.testStarted(className, methodName, displayName));
         return null;
       }
       case TEST_FINISHED: {
         Object description = args[1];
         Started s = lastStarted;
         if (s != null && s.description == description) {
-          // the Description the start just read (the usual case): no reflection, same names
-          JUnit4Events.testFinished(s.className, s.methodName);
+          // the Description the start just read (the usual case): no reflection, the same key
+          JUnit4Events.testFinished(s.key);
         } else {
           JUnit4Events.testFinished(
               (String) Reflect.call(description, "getClassName"),

@@ -57,10 +57,13 @@ public final class JUnit4Events {
     return "junit4:" + nodeid;
   }
 
-  /** After {@code RunNotifier.fireTestStarted}: every listener, Vintage's included, has seen the test. */
-  public static void testStarted(String className, String methodName, String displayName) {
+  /**
+   * After {@code RunNotifier.fireTestStarted}: every listener, Vintage's included, has seen the test.
+   * Returns the test's key, for its end, or null when there is nothing to end.
+   */
+  public static String testStarted(String className, String methodName, String displayName) {
     if (className == null || !TestEvents.active()) {
-      return;
+      return null;
     }
     try {
       String nodeid = nodeid(className, methodName);
@@ -74,13 +77,20 @@ public final class JUnit4Events {
               .phase(RunningTest.CALL)
               .build();
       TestEvents.started(test, key(className));
+      return test.key();
     } catch (Throwable t) {
       AgentLog.error("JUnit 4 start of " + displayName, t);
+      return null;
     }
   }
 
   public static void testFinished(String className, String methodName) {
     TestEvents.finished(key(nodeid(className, methodName)));
+  }
+
+  /** The end of the test whose start returned {@code key}. */
+  public static void testFinished(String key) {
+    TestEvents.finished(key);
   }
 
   /**
