@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One marker update, three ways: the agent's in-place write (seek, write) of a padded page, a temp file and
+ * One marker update, three ways: the agent's in-place positional write of a padded page, a temp file and
  * atomic rename (what a naive "never torn" writer does), and a write followed by a truncate (which tears).
  * All three write the same realistic marker in the same directory, so the ratios are what matters.
  */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the agent adds to one Jupiter test, the way the hooks report it: start (in setup), call, teardown,
  * finish, with the test's class running around it. Baselines in the same run: building the test's
- * description only; one bare in-place write of a 600-byte record (the floor of any marker update: a
+ * description only; one bare positional write of a 600-byte record (the floor of any marker update: a
  * system call); and the four whole-page rewrites of the previous design, without their rendering.
  */
 @BenchmarkMode(Mode.AverageTime)
