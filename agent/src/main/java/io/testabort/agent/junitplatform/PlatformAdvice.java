@@ -99,20 +99,19 @@ final class PlatformAdvice implements Hook {
   }
 
   private static String uniqueId(Object descriptor) throws ReflectiveOperationException {
-    Object id = Reflect.call(descriptor, "getUniqueId");
-    String known;
-    synchronized (runningIds) {
-      known = runningIds.get(id);
-    }
-    return known != null ? known : id.toString();
+    return id(descriptor, false);
   }
 
   /** The id of a node that finishes, which is then forgotten. */
   private static String finishedId(Object descriptor) throws ReflectiveOperationException {
+    return id(descriptor, true);
+  }
+
+  private static String id(Object descriptor, boolean forget) throws ReflectiveOperationException {
     Object id = Reflect.call(descriptor, "getUniqueId");
     String known;
     synchronized (runningIds) {
-      known = runningIds.remove(id);
+      known = forget ? runningIds.remove(id) : runningIds.get(id);
     }
     return known != null ? known : id.toString();
   }
