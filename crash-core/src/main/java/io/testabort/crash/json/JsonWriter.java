@@ -348,6 +348,9 @@ public final class JsonWriter {
     if (c < 0x20 || asciiOnly && c > 0x7e) {
       return 6;
     }
+    if (c == 0x7f) {
+      return 1; // DEL: ASCII, raw in UTF-8 as in Python's ensure_ascii=False
+    }
     if (c < 0x800) {
       return 2;
     }
@@ -494,7 +497,9 @@ public final class JsonWriter {
       default:
         break;
     }
-    if (width == 6) {
+    if (width == 1) {
+      buf[len++] = (byte) c;
+    } else if (width == 6) {
       unicodeEscape(c);
     } else if (width == 2) {
       buf[len++] = (byte) (0xc0 | c >> 6);

@@ -95,4 +95,14 @@ class JsonWriterTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonWriter.nameOf("名前"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Python escapes DEL as {@code \u007f} with ensure_ascii and writes it raw without: never as two bytes. */
+  @Test
+  void delIsEscapedInAsciiAndOneRawByteInUtf8() throws IOException {
+    assertThat(JsonWriter.ascii().value("a\u007fb").toString()).isEqualTo("\"a\\u007fb\"");
+    JsonWriter utf8 = JsonWriter.utf8(8).value("a\u007fb");
+    assertThat(utf8.toByteArray()).containsExactly('"', 'a', 0x7f, 'b', '"');
+    assertThat(utf8.length("a\u007fb")).isEqualTo(3);
+    assertThat(Json.parse(utf8.toByteArray())).isEqualTo("a\u007fb");
+  }
 }
