@@ -23,11 +23,18 @@ import java.util.stream.Stream;
  * last_running_<pid>.json} and pytest-abort's {@code last_running_main.json} and {@code
  * last_running_gw0.json} (one per xdist worker). Whether its process is gone is decided by the {@code pid}
  * inside the marker, since pytest-abort's names carry none.
+ *
+ * <p>A collector that dies between its claim and its record (the agent collects in every test JVM that
+ * starts, and that JVM may be the next to crash) leaves {@code <marker>.claimed-<its pid>}: once that pid
+ * is gone too, the claim is taken over like a marker. Dying after the append but before the delete can
+ * then record that crash twice; losing it was the alternative.
  */
 public final class Collector {
   private static final Pattern MARKER = Pattern.compile("last_running.*\\.json");
   /** The agent's names carry the pid; used only when the marker itself cannot be read. */
   private static final Pattern PID_NAME = Pattern.compile("last_running_(\\d{1,18})\\.json");
+  /** A marker some collector claimed: the marker's name and the claimer's pid. */
+  private static final Pattern CLAIMED = Pattern.compile("(last_running.*\\.json)\\.claimed-(\\d{1,18})");
 
   private final Path markerDir;
   private final CrashLog crashLog;
@@ -65,16 +72,17 @@ public final class Collector {
     }
     List<CrashRecord> records = new ArrayList<>();
     List<BadInputException> invalid = new ArrayList<>();
-    for (Path marker : markers()) {
+    for (Path file : markers()) {
+      Path marker = markerName(file);
       try {
-        if (isAlive(pidOf(marker))) {
+        if (isAlive(pidOf(file))) {
           continue; // its process still runs: the marker is current, not a crash
         }
       } catch (BadInputException e) {
         invalid.add(e);
         continue;
       }
-      Path claimed = claim(marker);
+      Path claimed = claim(file, marker);
       if (claimed == null) {
         continue; // another collector got it
       }
@@ -85,25 +93,36 @@ public final class Collector {
         }
         Files.delete(claimed);
       } catch (BadInputException e) {
-        move(claimed, marker);
-        invalid.add(new BadInputException(marker, e.problem(), e));
+        move(claimed, file); // under the name it had: a claim's never overwrites a new marker of that name
+        invalid.add(new BadInputException(file, e.problem(), e));
       } catch (IOException e) {
         // the crash log could not be written: give the marker back so a later collect records it
-        move(claimed, marker);
+        move(claimed, file);
         throw e;
       }
     }
     return new Result(records, invalid);
   }
 
-  /** Every {@code last_running*.json} of the directory, in name order. */
+  /** Every {@code last_running*.json} of the directory and every claim of a dead collector, in name order. */
   private List<Path> markers() throws IOException {
     try (Stream<Path> files = Files.list(markerDir)) {
       return files
-          .filter(f -> MARKER.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
+          .filter(f -> (MARKER.matcher(f.getFileName().toString()).matches() || isOrphanedClaim(f)) && Files.isRegularFile(f))
           .sorted()
           .collect(Collectors.toList());
     }
+  }
+
+  private static boolean isOrphanedClaim(Path file) {
+    Matcher claim = CLAIMED.matcher(file.getFileName().toString());
+    return claim.matches() && !isAlive(Long.parseLong(claim.group(2)));
+  }
+
+  /** The marker's own name: the file's, or for a claim, the name before {@code .claimed-}. */
+  private static Path markerName(Path file) {
+    Matcher claim = CLAIMED.matcher(file.getFileName().toString());
+    return claim.matches() ? file.resolveSibling(claim.group(1)) : file;
   }
 
   /**
@@ -137,11 +156,14 @@ public final class Collector {
     return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** Renames the marker to a name only this process uses; null when another process renamed it first. */
-  private static Path claim(Path marker) throws IOException {
+  /**
+   * Renames {@code file} (the marker, or a dead collector's claim of it) to a name only this process uses;
+   * null when another process renamed it first.
+   */
+  private static Path claim(Path file, Path marker) throws IOException {
     Path claimed = marker.resolveSibling(marker.getFileName() + ".claimed-" + ProcessHandle.current().pid());
     try {
-      move(marker, claimed);
+      move(file, claimed);
       return claimed;
     } catch (NoSuchFileException e) {
       return null;

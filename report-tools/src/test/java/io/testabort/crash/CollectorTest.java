@@ -54,6 +54,33 @@ class CollectorTest {
     assertThat(new Collector(tmp, log).collect().records()).isEmpty();
   }
 
+  /**
+   * The agent collects in every test JVM that starts, and that JVM may be killed between its claim and
+   * its record: a claim whose collector is gone is taken over; a live collector's is left to it.
+   */
+  @Test
+  void aClaimLeftByACollectorThatDiedIsRecordedByTheNextCollector() throws Exception {
+    long crashed = deadPid();
+    long deadCollector = deadPid();
+    Path orphan = marker(tmp, crashed, "running");
+    Path claimedByDead = tmp.resolve(orphan.getFileName() + ".claimed-" + deadCollector);
+    Files.move(orphan, claimedByDead);
+    long other = deadPid();
+    Path mine = marker(tmp, other, "running");
+    long liveCollector = ProcessHandle.current().parent().orElseThrow().pid();
+    Path claimedByLive = tmp.resolve(mine.getFileName() + ".claimed-" + liveCollector);
+    Files.move(mine, claimedByLive);
+    CrashLog log = new CrashLog(tmp.resolve("crashes.jsonl"));
+
+    Collector.Result result = new Collector(tmp, log).collect();
+
+    assertThat(result.records()).extracting(CrashRecord::nodeid).containsExactly("com.x.T#t" + crashed);
+    assertThat(log.read()).extracting(CrashRecord::nodeid).containsExactly("com.x.T#t" + crashed);
+    assertThat(claimedByDead).doesNotExist();
+    assertThat(claimedByLive).exists();
+    assertThat(new Collector(tmp, log).collect().records()).isEmpty();
+  }
+
   @Test
   void invalidMarkerIsReportedAndLeftInPlace() throws Exception {
     long dead = deadPid();
