@@ -83,10 +83,7 @@ final class JUnit4Advice implements Hook {
         JUnit4Events.classFinished(classKeys.pop());
         return null;
       case SKIP_LEAF: {
-        if (!JUnit4Events.skipListConfigured()) {
-          return null; // every test passes here: nothing to read without a skip list
-        }
-        // runLeaf(Statement, Description, RunNotifier): [statement, runner, statement, description, notifier]
+        // woven, like SKIP_CLASS, only when a skip list is set; runLeaf(Statement, Description, RunNotifier): [statement, runner, statement, description, notifier]
         Object description = args[3];
         String reason =
             JUnit4Events.skipReason(
@@ -96,9 +93,6 @@ final class JUnit4Advice implements Hook {
       }
       case SKIP_CLASS: {
         // classBlock(RunNotifier), on return: [statement, runner, notifier]
-        if (!JUnit4Events.skipListConfigured()) {
-          return null;
-        }
         String testClass = testClassName(args[1]);
         String reason = testClass == null ? null : JUnit4Events.skipReason(testClass, null);
         return reason == null ? null : failedAssumption(args[2], reason);

@@ -48,11 +48,6 @@ public final class JUnit4Events {
     return displayName.substring(0, open);
   }
 
-  /** Whether a skip list is set; the skip hooks ask first, to read nothing without one. */
-  static boolean skipListConfigured() {
-    return SkipList.configured();
-  }
-
   static String key(String nodeid) {
     return "junit4:" + nodeid;
   }

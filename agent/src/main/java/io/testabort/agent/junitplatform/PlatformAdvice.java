@@ -78,10 +78,10 @@ final class PlatformAdvice implements Hook {
 
   /**
    * Jupiter's shouldBeSkipped, on return: a node on the skip list is skipped by Jupiter itself, with the
-   * reason, before anything of it runs. On every node's path: without a skip list, do nothing.
+   * reason, before anything of it runs. Woven only when a skip list is set.
    */
   private static Object skip(Object result, Object descriptor) throws ReflectiveOperationException {
-    if (!PlatformEvents.skipListConfigured() || (result != null && (Boolean) Reflect.call(result, "isSkipped"))) {
+    if (result != null && (Boolean) Reflect.call(result, "isSkipped")) {
       return null;
     }
     Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);

@@ -46,11 +46,6 @@ public final class PlatformEvents {
     TestEvents.finished(uniqueId);
   }
 
-  /** Whether a skip list is set; the skip advice asks first, to cost nothing without one. */
-  public static boolean skipListConfigured() {
-    return SkipList.configured();
-  }
-
   /** The skip-list reason for a node that is about to run, or null to run it. */
   public static String skipReason(
       String uniqueId, String displayName, boolean isTest, String className, String methodName) {

@@ -62,13 +62,10 @@ final class TestNGAdvice implements Hook {
       case CONFIGURATION_FINISHED:
         TestNGEvents.classFinished(configurationKeys.pop());
         return null;
-      case SKIP_CONFIGURATIONS:
-        // twice per test (before/after-method configurations): nothing to read without a skip list
-        return TestNGEvents.skipListConfigured() && skipConfigurations(args[1]) ? Boolean.TRUE : null;
+      case SKIP_CONFIGURATIONS: // this and SKIP_INVOCATION are woven only when a skip list is set
+        return skipConfigurations(args[1]) ? Boolean.TRUE : null;
       case SKIP_INVOCATION:
-        if (TestNGEvents.skipListConfigured()) {
-          skipInvocation(args[1], args[3]);
-        }
+        skipInvocation(args[1], args[3]);
         return null;
       default:
         return null;

@@ -149,11 +149,6 @@ public final class TestNGEvents {
     }
   }
 
-  /** Whether a skip list is set: without one no invocation, class or configuration is ever skipped. */
-  static boolean skipListConfigured() {
-    return SkipList.configured();
-  }
-
   /** The skip reason of the invocation running on this thread, or null. */
   public static String skipping() {
     return skipping.get();
