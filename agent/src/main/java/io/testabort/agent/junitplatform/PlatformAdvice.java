@@ -23,10 +23,9 @@ final class PlatformAdvice implements Hook {
   private static final String SKIP_RESULT = "org.junit.platform.engine.support.hierarchical.Node$SkipResult";
 
   /**
-   * The string of each running node's {@code UniqueId} object: the Platform formats one afresh at every
-   * {@code toString()} (a stream over its segments, interpreted in a short run), and a node's id is needed
-   * at its start, at each child's start (as the parent) and at its end. Filled at the start, emptied at
-   * the end; guarded by itself.
+   * The text of each running node's {@code UniqueId} object ({@link UniqueIdText}), needed at its start,
+   * at each child's start (as the parent, and to build the child's text) and at its end. Filled at the
+   * start, emptied at the end; guarded by itself.
    */
   private static final Map<Object, String> runningIds = new IdentityHashMap<>();
 
@@ -63,13 +62,18 @@ final class PlatformAdvice implements Hook {
     Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
     Object parent = ((Optional<?>) Reflect.call(descriptor, "getParent")).orElse(null);
     Object id = Reflect.call(descriptor, "getUniqueId");
-    String uniqueId = id.toString();
+    Object parentId = parent == null ? null : Reflect.call(parent, "getUniqueId");
+    String parentText;
+    synchronized (runningIds) {
+      parentText = parentId == null ? null : runningIds.get(parentId);
+    }
+    String uniqueId = UniqueIdText.of(id, parentId, parentText);
     synchronized (runningIds) {
       runningIds.put(id, uniqueId);
     }
     PlatformEvents.started(
         uniqueId,
-        parent == null ? null : uniqueId(parent),
+        parentId == null ? null : parentText != null ? parentText : parentId.toString(),
         (String) Reflect.call(descriptor, "getDisplayName"),
         (Boolean) Reflect.call(descriptor, "isTest"),
         className(source),
