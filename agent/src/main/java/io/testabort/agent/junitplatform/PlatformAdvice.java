@@ -60,20 +60,14 @@ final class PlatformAdvice implements Hook {
   /** ExecutionListenerAdapter.executionStarted(TestDescriptor). */
   private static void started(Object descriptor) throws ReflectiveOperationException {
     Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
-    Object parent = ((Optional<?>) Reflect.call(descriptor, "getParent")).orElse(null);
     Object id = Reflect.call(descriptor, "getUniqueId");
-    Object parentId = parent == null ? null : Reflect.call(parent, "getUniqueId");
-    String parentText;
+    IdTexts ids = idTexts(descriptor, id);
     synchronized (runningIds) {
-      parentText = parentId == null ? null : runningIds.get(parentId);
-    }
-    String uniqueId = UniqueIdText.of(id, parentId, parentText);
-    synchronized (runningIds) {
-      runningIds.put(id, uniqueId);
+      runningIds.put(id, ids.node);
     }
     PlatformEvents.started(
-        uniqueId,
-        parentId == null ? null : parentText != null ? parentText : parentId.toString(),
+        ids.node,
+        ids.parent,
         (String) Reflect.call(descriptor, "getDisplayName"),
         (Boolean) Reflect.call(descriptor, "isTest"),
         className(source),
@@ -91,7 +85,7 @@ final class PlatformAdvice implements Hook {
     Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
     String reason =
         PlatformEvents.skipReason(
-            uniqueId(descriptor),
+            idTexts(descriptor, Reflect.call(descriptor, "getUniqueId")).node,
             (String) Reflect.call(descriptor, "getDisplayName"),
             (Boolean) Reflect.call(descriptor, "isTest"),
             className(source),
@@ -102,20 +96,34 @@ final class PlatformAdvice implements Hook {
     return Reflect.callStatic(Reflect.classNear(descriptor, SKIP_RESULT), "skip", String.class, reason);
   }
 
-  private static String uniqueId(Object descriptor) throws ReflectiveOperationException {
-    return id(descriptor, false);
+  /** The texts of a node's id and of its parent's (null for a root); the node has not started yet. */
+  private static IdTexts idTexts(Object descriptor, Object id) throws ReflectiveOperationException {
+    Object parent = ((Optional<?>) Reflect.call(descriptor, "getParent")).orElse(null);
+    Object parentId = parent == null ? null : Reflect.call(parent, "getUniqueId");
+    String parentText;
+    synchronized (runningIds) {
+      parentText = parentId == null ? null : runningIds.get(parentId);
+    }
+    String node = UniqueIdText.of(id, parentId, parentText);
+    return new IdTexts(node, parentText != null || parentId == null ? parentText : parentId.toString());
+  }
+
+  private static final class IdTexts {
+    final String node;
+    final String parent;
+
+    IdTexts(String node, String parent) {
+      this.node = node;
+      this.parent = parent;
+    }
   }
 
   /** The id of a node that finishes, which is then forgotten. */
   private static String finishedId(Object descriptor) throws ReflectiveOperationException {
-    return id(descriptor, true);
-  }
-
-  private static String id(Object descriptor, boolean forget) throws ReflectiveOperationException {
     Object id = Reflect.call(descriptor, "getUniqueId");
     String known;
     synchronized (runningIds) {
-      known = forget ? runningIds.remove(id) : runningIds.get(id);
+      known = runningIds.remove(id);
     }
     return known != null ? known : id.toString();
   }
