@@ -10,11 +10,12 @@ import io.testabort.agent.instrument.Reflect;
  * <p>Why not just {@code toString()}: the Platform formats an id through a stream over its segments,
  * with a map lookup per character, the first time anyone asks. Where no listener asks (the console
  * launcher), the agent was the one that paid for it: 40% of the agent's samples per test in a JFR
- * profile of 1,000 JUnit 5 tests under {@code -Xint}, which is how a short test JVM runs most of the
+ * profile of 2,000 JUnit 5 tests under {@code -Xint}, which is how a short test JVM runs much of the
  * agent's code. Under Surefire or Gradle the Platform formats each id for its own listeners anyway.
  *
- * <p>Same text by construction: the Platform percent-encodes only {@code % + [ ] : /} (older versions
- * encode nothing), so a type and a value of other printable ASCII characters appear as they are; any
+ * <p>Same text by construction: the Platform's {@code UniqueIdFormat} percent-encodes only
+ * {@code % + [ ] : /} (its default format), so a type and a value of other printable ASCII characters
+ * appear as they are; any
  * other character, or a node whose id is not its parent's plus one segment, takes {@code toString()}.
  * The first id built here in a JVM is also compared with {@code toString()}; a difference turns this
  * off for the JVM (a Platform that formats otherwise).
