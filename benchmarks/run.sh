@@ -25,7 +25,7 @@
 #   RUNS=15          interleaved runs per arm of the hello-world row
 #   RUNS_MVN=8       runs per arm of `mvn -v`
 #   RUNS_5K=5        runs per arm of the 5,000-test suites (TestNG takes ~10 s a run)
-#   RUNS_SUITE=3     runs per arm of the public suite (row 4)
+#   RUNS_SUITE=5     runs per arm of the public suite (row 4; one arm spread 13.3-16.7 s of CPU in 7 runs)
 #   RUNS_REPORT=3    runs per arm of row 5 (Python takes ~20 s a run)
 #   ONLY="1 2 3 4 5" the rows to run
 #   JMH_INCLUDE='.*TestEventBenchmark.*'   the JMH benchmarks of row 3 (names with "baseline" are shown
@@ -44,7 +44,7 @@ java=${JAVA:-java}
 RUNS=${RUNS:-15}
 RUNS_MVN=${RUNS_MVN:-8}
 RUNS_5K=${RUNS_5K:-5}
-RUNS_SUITE=${RUNS_SUITE:-3}
+RUNS_SUITE=${RUNS_SUITE:-5}
 RUNS_REPORT=${RUNS_REPORT:-3}
 REPORT_BYTES=${REPORT_BYTES:-84000000}
 ONLY=${ONLY:-1 2 3 4 5}
