@@ -2,7 +2,6 @@ package io.testabort.agent;
 
 import io.testabort.agent.attach.AttachRequest;
 import io.testabort.agent.attach.AttachSnapshot;
-import io.testabort.agent.core.AgentRuntime;
 import java.lang.instrument.Instrumentation;
 
 /**

@@ -1,5 +1,8 @@
 /**
- * The agent's entry points ({@code premain}, {@code agentmain}): they hand over to
- * {@link io.testabort.agent.core.AgentRuntime} and never throw into the JVM's start-up.
+ * The agent's entry points ({@code premain}, {@code agentmain}) and its start-up wiring,
+ * {@link io.testabort.agent.AgentRuntime}: the one place that knows every package (the core, the
+ * transformer, the frameworks to hook). Nothing here throws into the JVM's start-up. The packages below
+ * depend only downward: frameworks on {@code instrument} and {@code core}, {@code instrument} on
+ * {@code bridge} and {@code core}, {@code core} on none ({@code PackageDependenciesTest}).
  */
 package io.testabort.agent;

@@ -13,7 +13,7 @@ public final class AgentLog {
 
   private AgentLog() {}
 
-  static void setDebug(boolean on) {
+  public static void setDebug(boolean on) {
     debug = on;
   }
 

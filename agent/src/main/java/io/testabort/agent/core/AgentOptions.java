@@ -25,8 +25,8 @@ public final class AgentOptions {
   }
 
   /** The keys that name the marker: either makes the agent active (AgentRuntime looks for them in premain). */
-  static final String FILE = "file";
-  static final String DIR = "dir";
+  public static final String FILE = "file";
+  public static final String DIR = "dir";
 
   /** Every key with its environment variables, in precedence order. */
   static final Map<String, List<String>> KEYS = new LinkedHashMap<>();

@@ -2,16 +2,12 @@ package io.testabort.agent.instrument;
 
 import io.testabort.agent.bridge.BootBridge;
 import io.testabort.agent.core.AgentLog;
-import io.testabort.agent.core.AgentRuntime;
 import io.testabort.agent.core.AgentSession;
-import io.testabort.agent.exit.ExitInstrumentation;
-import io.testabort.agent.junit4.JUnit4Instrumentation;
-import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
-import io.testabort.agent.testng.TestNGInstrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The agent's one registered transformer: a prefix test per loaded class, a set lookup for framework
@@ -23,11 +19,14 @@ import java.util.List;
  */
 public final class LazyTransformer implements ClassFileTransformer {
   private final Instrumentation inst;
+  /** Activates the agent and names the frameworks to hook, or gives null when it stays inert. */
+  private final Supplier<FrameworkInstrumentation[]> activation;
   private volatile HookRegistry hooks;
   private volatile boolean unavailable;
 
-  public LazyTransformer(Instrumentation inst) {
+  public LazyTransformer(Instrumentation inst, Supplier<FrameworkInstrumentation[]> activation) {
     this.inst = inst;
+    this.activation = activation;
   }
 
   /**
@@ -37,12 +36,6 @@ public final class LazyTransformer implements ClassFileTransformer {
   static boolean mayBeHooked(String internalName) {
     return internalName.startsWith("org/junit/") || internalName.startsWith("org/testng/")
         || internalName.equals("java/lang/Runtime");
-  }
-
-  private static FrameworkInstrumentation[] instrumentations() {
-    return new FrameworkInstrumentation[] {
-      new JUnitPlatformInstrumentation(), new JUnit4Instrumentation(), new TestNGInstrumentation(), new ExitInstrumentation()
-    };
   }
 
   @Override
@@ -79,13 +72,14 @@ public final class LazyTransformer implements ClassFileTransformer {
     }
     synchronized (this) {
       if (hooks == null && !unavailable) {
-        if (AgentRuntime.activate() == null) {
+        FrameworkInstrumentation[] frameworks = activation.get();
+        if (frameworks == null) {
           // not active after all (the options said why, on stderr): nothing to hook
           unavailable = true;
           return null;
         }
         long start = System.nanoTime();
-        HookRegistry registry = HookRegistry.of(instrumentations());
+        HookRegistry registry = HookRegistry.of(frameworks);
         try {
           Class<?> bridge = BootBridge.install(inst, registry);
           AgentSession.jvmArgumentsFrom(BootBridge.vmArguments(bridge));

@@ -21,8 +21,11 @@ class LazyTransformerTest {
 
   @Test
   void aClassTheFilterLetsThroughIsRewrittenOnlyWhenHooked() {
-    LazyTransformer t = new LazyTransformer(null);
-    // not in HookedClasses: untouched, and nothing is set up (the instrumentation is never used)
+    LazyTransformer t =
+        new LazyTransformer(null, () -> {
+          throw new AssertionError("the agent was activated for a class that is not hooked");
+        });
+    // not in HookedClasses: untouched, and nothing is set up (neither activation nor instrumentation)
     assertThat(t.transform(null, "org/junit/Assert", null, null, new byte[] {1, 2})).isNull();
     assertThat(t.transform(null, "org/example/Foo", null, null, new byte[] {1, 2})).isNull();
     assertThat(t.transform(null, null, null, null, new byte[] {1, 2})).isNull();

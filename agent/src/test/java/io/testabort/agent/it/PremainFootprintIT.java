@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PremainFootprintIT {
   /** All that premain may load from the agent jar. */
   static final Set<String> PREMAIN_CLASSES = Set.of(
-      "io.testabort.agent.TestAbortAgent", "io.testabort.agent.core.AgentRuntime",
+      "io.testabort.agent.TestAbortAgent", "io.testabort.agent.AgentRuntime",
       "io.testabort.agent.instrument.LazyTransformer");
 
   /** JDK classes the old premain loaded that wait for the first test now. */

@@ -1,7 +1,8 @@
-package io.testabort.agent.core;
+package io.testabort.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testabort.agent.core.AgentOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,19 @@
-package io.testabort.agent.core;
+package io.testabort.agent;
 
+import io.testabort.agent.core.AgentLog;
+import io.testabort.agent.core.AgentOptions;
+import io.testabort.agent.core.AgentSession;
+import io.testabort.agent.core.SkipList;
 import io.testabort.agent.exit.ExitEvents;
+import io.testabort.agent.exit.ExitInstrumentation;
+import io.testabort.agent.instrument.FrameworkInstrumentation;
 import io.testabort.agent.instrument.LazyTransformer;
+import io.testabort.agent.junit4.JUnit4Instrumentation;
+import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
+import io.testabort.agent.testng.TestNGInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Start-up of the agent, in two steps, because {@code JAVA_TOOL_OPTIONS} loads it into every JVM of a CI
@@ -15,12 +25,18 @@ import java.util.function.Function;
  *       argument. Three agent classes load; no options, no environment, no shutdown hook, no lambdas.
  *       Otherwise the options are resolved at once (the environment may make it active, or it stays inert
  *       and says why it cannot work).
- *   <li>{@link #activate}, when the first hooked framework class loads (or an attach asks): the options,
- *       their problems on stderr, the published marker location, the exit and skip settings and the steps
- *       that wait for the first test. The shutdown hook comes with the registry ({@link AgentSession}).
+ *   <li>{@link #activate}, when the first hooked framework class loads ({@link #get}, which also names the
+ *       frameworks to hook) or an attach asks: the options, their problems on stderr, the published marker
+ *       location, the exit and skip settings and the steps that wait for the first test. The shutdown hook
+ *       comes with the registry ({@link AgentSession}).
  * </ol>
+ *
+ * <p>The one class that knows every package: the core, the transformer, the exit hooks and the
+ * frameworks. Below it, packages depend only downward ({@code PackageDependenciesTest}).
  */
-public final class AgentRuntime {
+public final class AgentRuntime implements Supplier<FrameworkInstrumentation[]> {
+  /** What the transformer asks for at the first hooked class: {@link #get}. */
+  private static final AgentRuntime ACTIVATION = new AgentRuntime();
   private static boolean started;
   /** The premain argument, resolved by {@link #activate}; null once resolved. */
   private static String pendingArgs;
@@ -42,7 +58,7 @@ public final class AgentRuntime {
       instrumentation = inst;
       if (!attached && namesMarker(args)) {
         pendingArgs = args;
-        transformer = new LazyTransformer(inst);
+        transformer = new LazyTransformer(inst, ACTIVATION);
       }
     }
     if (transformer != null) {
@@ -56,7 +72,7 @@ public final class AgentRuntime {
     }
     synchronized (AgentRuntime.class) {
       options = resolved;
-      transformer = new LazyTransformer(inst);
+      transformer = new LazyTransformer(inst, ACTIVATION);
     }
     inst.addTransformer(transformer, true);
     if (attached) {
@@ -136,6 +152,21 @@ public final class AgentRuntime {
       AgentLog.warn("disabled", "agent disabled: " + t);
       return null;
     }
+  }
+
+  /**
+   * Activates the agent (the first hooked class is loading) and names the frameworks to hook, or null
+   * when this JVM's agent is inert after all. Here, at the top, so that {@code instrument} knows no
+   * framework; the hook types load only when this runs (a {@code new} makes the verifier load nothing).
+   */
+  @Override
+  public FrameworkInstrumentation[] get() {
+    if (activate() == null) {
+      return null;
+    }
+    return new FrameworkInstrumentation[] {
+      new JUnitPlatformInstrumentation(), new JUnit4Instrumentation(), new TestNGInstrumentation(), new ExitInstrumentation()
+    };
   }
 
   /** The options (reporting their problems once, on stderr) from the argument, system properties and environment. */
