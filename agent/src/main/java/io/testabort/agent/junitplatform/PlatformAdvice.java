@@ -105,7 +105,10 @@ final class PlatformAdvice implements Hook {
       parentText = parentId == null ? null : runningIds.get(parentId);
     }
     String node = UniqueIdText.of(id, parentId, parentText);
-    return new IdTexts(node, parentText != null || parentId == null ? parentText : parentId.toString());
+    if (parentId != null && parentText == null) {
+      parentText = parentId.toString(); // a parent the hooks did not see start
+    }
+    return new IdTexts(node, parentText);
   }
 
   private static final class IdTexts {

@@ -11,14 +11,14 @@ import io.testabort.agent.instrument.Reflect;
  * with a map lookup per character, the first time anyone asks. Where no listener asks (the console
  * launcher), the agent was the one that paid for it: 40% of the agent's samples per test in a JFR
  * profile of 2,000 JUnit 5 tests under {@code -Xint}, which is how a short test JVM runs much of the
- * agent's code. Under Surefire or Gradle the Platform formats each id for its own listeners anyway.
+ * agent's code. Where a listener asks for the text, the Platform still formats it there; this only
+ * spares the agent's own call.
  *
  * <p>Same text by construction: the Platform's {@code UniqueIdFormat} percent-encodes only
  * {@code % + [ ] : /} (its default format), so a type and a value of other printable ASCII characters
- * appear as they are; any
- * other character, or a node whose id is not its parent's plus one segment, takes {@code toString()}.
- * The first id built here in a JVM is also compared with {@code toString()}; a difference turns this
- * off for the JVM (a Platform that formats otherwise).
+ * appear as they are; any other character, or a node whose id is not its parent's plus one segment,
+ * takes {@code toString()}. The first id built here in a JVM is also compared with {@code toString()};
+ * a difference turns this off for the JVM (a Platform that formats otherwise).
  */
 final class UniqueIdText {
   private static volatile boolean checked;
@@ -30,7 +30,7 @@ final class UniqueIdText {
    * The text of {@code id}, a node's {@code UniqueId}; {@code parentId} and {@code parentText} are its
    * parent's id and text, or null when unknown.
    */
-  static String of(Object id, Object parentId, String parentText) throws ReflectiveOperationException {
+  static String of(Object id, Object parentId, String parentText) {
     if (parentText == null || parentId == null || disabled) {
       return id.toString();
     }
