@@ -1,17 +1,14 @@
 package io.testabort.agent.attach;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.testabort.crash.json.JsonWriter;
 import java.util.List;
 
 /**
  * The two documents an attach writes: the marker, in the keys and order of the agent's own markers
- * (plus {@code "named_from": "stack"}), and the report the attaching tool reads back.
+ * (plus {@code "named_from": "stack"}), and the report the attaching tool reads back. Both in UTF-8, with
+ * the writer of the agent's markers.
  */
 final class SnapshotJson {
-  private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_RUNNING = 12;
 
   /** Facts about this JVM the marker carries. */
@@ -25,80 +22,76 @@ final class SnapshotJson {
 
   private SnapshotJson() {}
 
-  static byte[] marker(List<InFlightTest> tests, String startTime, Jvm jvm) throws IOException {
+  static byte[] marker(List<InFlightTest> tests, String startTime, Jvm jvm) {
     InFlightTest t = tests.get(0);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("test_name", t.testName());
-      g.writeStringField("nodeid", t.nodeid());
-      g.writeStringField("start_time", startTime);
-      g.writeStringField("status", "running");
-      g.writeNumberField("pid", jvm.pid);
-      g.writeStringField("gpu_id", jvm.gpuId);
-      g.writeStringField("framework", t.framework);
-      g.writeStringField("test_class", t.testClass);
-      g.writeStringField("method", t.method);
-      if (t.displayName != null) {
-        g.writeStringField("display_name", t.displayName);
-      }
-      g.writeStringField("phase", t.lifecycle.phase);
-      g.writeStringField("thread", t.thread.getName());
-      g.writeStringField("named_from", "stack");
-      if (tests.size() > 1) {
-        g.writeArrayFieldStart("running");
-        for (InFlightTest r : tests.subList(0, Math.min(tests.size(), MAX_RUNNING))) {
-          g.writeStartObject();
-          g.writeStringField("nodeid", r.nodeid());
-          g.writeStringField("thread", r.thread.getName());
-          g.writeStringField("start_time", startTime);
-          g.writeStringField("phase", r.lifecycle.phase);
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      g.writeObjectFieldStart("jvm");
-      g.writeStringField("java_version", jvm.javaVersion);
-      g.writeStringField("cwd", jvm.cwd);
-      g.writeStringField("error_file", jvm.errorFile);
-      g.writeEndObject();
-      g.writeEndObject();
+    JsonWriter g = JsonWriter.utf8(1024);
+    g.beginObject();
+    g.name("test_name").value(t.testName());
+    g.name("nodeid").value(t.nodeid());
+    g.name("start_time").value(startTime);
+    g.name("status").value("running");
+    g.name("pid").value(jvm.pid);
+    g.name("gpu_id").value(jvm.gpuId);
+    g.name("framework").value(t.framework);
+    g.name("test_class").value(t.testClass);
+    g.name("method").value(t.method);
+    if (t.displayName != null) {
+      g.name("display_name").value(t.displayName);
     }
-    return out.toByteArray();
+    g.name("phase").value(t.lifecycle.phase);
+    g.name("thread").value(t.thread.getName());
+    g.name("named_from").value("stack");
+    if (tests.size() > 1) {
+      g.name("running").beginArray();
+      for (InFlightTest r : tests.subList(0, Math.min(tests.size(), MAX_RUNNING))) {
+        g.beginObject();
+        g.name("nodeid").value(r.nodeid());
+        g.name("thread").value(r.thread.getName());
+        g.name("start_time").value(startTime);
+        g.name("phase").value(r.lifecycle.phase);
+        g.endObject();
+      }
+      g.endArray();
+    }
+    g.name("jvm").beginObject();
+    g.name("java_version").value(jvm.javaVersion);
+    g.name("cwd").value(jvm.cwd);
+    g.name("error_file").value(jvm.errorFile);
+    g.endObject();
+    g.endObject();
+    return g.toByteArray();
   }
 
   /** For the tool: the marker written (or null), and each test in flight with its whole stack. */
-  static byte[] report(String marker, boolean agentWasActive, List<InFlightTest> tests) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("marker", marker);
-      g.writeBooleanField("agent_was_active", agentWasActive);
-      g.writeArrayFieldStart("tests");
-      for (InFlightTest t : tests) {
-        g.writeStartObject();
-        g.writeStringField("nodeid", t.nodeid());
-        g.writeStringField("framework", t.framework);
-        g.writeStringField("phase", t.lifecycle.phase);
-        g.writeStringField("lifecycle", t.lifecycle.name().toLowerCase(java.util.Locale.ROOT));
-        g.writeStringField("test_class", t.testClass);
-        g.writeStringField("method", t.method);
-        if (t.displayName != null) {
-          g.writeStringField("display_name", t.displayName);
-        }
-        g.writeBooleanField("invocation_unknown", t.invocationUnknown && t.invocation == null);
-        g.writeStringField("thread", t.thread.getName());
-        g.writeStringField("thread_state", t.thread.getState().name());
-        g.writeArrayFieldStart("stack");
-        for (StackTraceElement f : t.stack) {
-          g.writeString(f.toString());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+  static byte[] report(String marker, boolean agentWasActive, List<InFlightTest> tests) {
+    JsonWriter g = JsonWriter.utf8(1024);
+    g.beginObject();
+    g.name("marker").value(marker);
+    g.name("agent_was_active").value(agentWasActive);
+    g.name("tests").beginArray();
+    for (InFlightTest t : tests) {
+      g.beginObject();
+      g.name("nodeid").value(t.nodeid());
+      g.name("framework").value(t.framework);
+      g.name("phase").value(t.lifecycle.phase);
+      g.name("lifecycle").value(t.lifecycle.name().toLowerCase(java.util.Locale.ROOT));
+      g.name("test_class").value(t.testClass);
+      g.name("method").value(t.method);
+      if (t.displayName != null) {
+        g.name("display_name").value(t.displayName);
       }
-      g.writeEndArray();
-      g.writeEndObject();
+      g.name("invocation_unknown").value(t.invocationUnknown && t.invocation == null);
+      g.name("thread").value(t.thread.getName());
+      g.name("thread_state").value(t.thread.getState().name());
+      g.name("stack").beginArray();
+      for (StackTraceElement f : t.stack) {
+        g.value(f.toString());
+      }
+      g.endArray();
+      g.endObject();
     }
-    return out.toByteArray();
+    g.endArray();
+    g.endObject();
+    return g.toByteArray();
   }
 }

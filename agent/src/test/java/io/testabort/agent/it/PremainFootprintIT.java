@@ -79,6 +79,29 @@ class PremainFootprintIT {
     run.assertCrashed(Junit4IT.CLASS + "#parses[2]", "parses[2]", Junit4IT.CLASS, "junit4", "call");
   }
 
+  /**
+   * Every JVM that names the agent indexes each entry of its jar before premain runs, in interpreted
+   * code: the 215 entries of a bundled jackson-core cost a hello-world JVM ~4 ms of CPU (README,
+   * "Performance"). So the jar holds the agent, the part of crash-core it uses, and the ASM core that
+   * Byte Buddy ships, relocated, and nothing else.
+   */
+  @org.junit.jupiter.api.Test
+  void theJarHoldsTheAgentAndAsmAndNoOtherLibrary() throws IOException {
+    List<String> classes = new ArrayList<>();
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("agent.jar"))) {
+      for (JarEntry e : java.util.Collections.list(jar.entries())) {
+        if (e.getName().endsWith(".class")) {
+          classes.add(e.getName());
+        }
+      }
+    }
+    String asm = "io/testabort/shaded/net/bytebuddy/jar/asm/";
+    assertThat(classes).allSatisfy(c -> assertThat(c)
+        .matches("io/testabort/(agent|crash)/.*|" + asm + "[^/]+"));
+    assertThat(classes).anyMatch(c -> c.startsWith(asm + "ClassReader"));
+    assertThat(classes).as("entries every JVM indexes at start").hasSizeLessThan(200);
+  }
+
   private static Set<String> names(Set<String> loaded) {
     Set<String> out = new TreeSet<>();
     for (String c : loaded) {
