@@ -1,6 +1,5 @@
 package io.testabort.agent.bridge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -166,7 +165,7 @@ public final class BootBridge {
         ZipEntry e = jar.getEntry(entry);
         if (e != null) {
           try (InputStream in = jar.getInputStream(e)) {
-            return readAll(in);
+            return in.readAllBytes();
           }
         }
       }
@@ -174,7 +173,7 @@ public final class BootBridge {
       File file = new File(home, entry);
       if (file.isFile()) {
         try (InputStream in = new FileInputStream(file)) {
-          return readAll(in);
+          return in.readAllBytes();
         }
       }
     }
@@ -184,7 +183,7 @@ public final class BootBridge {
       throw new IOException(entry + " is missing from the agent jar");
     }
     try {
-      return readAll(in);
+      return in.readAllBytes();
     } finally {
       in.close();
     }
@@ -199,14 +198,5 @@ public final class BootBridge {
     } catch (URISyntaxException | RuntimeException e) {
       return null;
     }
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    byte[] buf = new byte[4096];
-    for (int n; (n = in.read(buf)) > 0; ) {
-      out.write(buf, 0, n);
-    }
-    return out.toByteArray();
   }
 }

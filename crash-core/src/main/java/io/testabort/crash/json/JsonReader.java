@@ -18,7 +18,8 @@ import java.util.Map;
  * that loads the agent pays for each entry of its jar while the JVM starts (the class path indexes the
  * jar's entries in interpreted code). jackson-core's 215 entries cost a hello-world JVM ~4 ms of CPU and
  * ~6 ms of wall time, measured with the agent jar's entries under a do-nothing premain (README,
- * "Performance"). The agent's documents are small; nothing here needs more than one pass.
+ * "Performance"). One pass over the bytes: an 80 MB pytest-json-report reads in about the time jackson's
+ * parser took to build the same tree (220-450 ms against 240-520 ms, five parses each, one JVM each).
  */
 final class JsonReader {
   /** Deeper documents are refused rather than risking the stack: pytest's reports nest a dozen deep. */
@@ -32,7 +33,7 @@ final class JsonReader {
   private int length;
   /**
    * Member names seen, by a hash of their bytes: reports repeat the same few names for every test, and
-   * sharing one String per name halves what a big report's tree allocates.
+   * a name seen before costs no new String.
    */
   private final String[] names = new String[512];
 
