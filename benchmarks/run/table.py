@@ -12,14 +12,19 @@ RESULTS_DIR holds:
   jmh.json               JMH's JSON result (target 3), if JMH ran
   jmh.tsv                JMH row settings: include regex, goal in us
   external.tsv           target, ratio, goal: ratios another script printed (report-tools/bench/big-report.sh)
-Medians of per-run wall and CPU (user + sys) times; ratio = median(arm) / median(baseline).
+Medians of per-run wall and CPU (user + sys) times; ratio = median(arm) / median(baseline). Under each
+ratio, in brackets, the 90% bootstrap interval of that ratio (both arms' runs resampled): on a shared,
+noisy machine it tells a verdict the runs support from one they cannot, which is marked "within noise".
 """
 import glob
 import json
 import os
+import random
 import re
 import statistics
 import sys
+
+RESAMPLES = 2000
 
 COUNTERS = {
     # what each launcher prints about the tests it ran
@@ -61,8 +66,21 @@ def seconds(t):
     return f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
 
 
-def ratio_cell(r, goal):
-    return f"{r:.3f}×" if r is not None else "–"
+def ratio_cell(r, goal, interval=None):
+    if r is None:
+        return "–"
+    return f"{r:.3f}×" + (f" [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else "")
+
+
+def interval(base, arm, seed):
+    """The 5th and 95th percentiles of median(arm) / median(base) over bootstrap resamples of the runs."""
+    if len(base) < 3 or len(arm) < 3 or min(base) <= 0:
+        return None
+    rnd = random.Random(seed)
+    ratios = sorted(
+        statistics.median(rnd.choices(arm, k=len(arm))) / statistics.median(rnd.choices(base, k=len(base)))
+        for _ in range(RESAMPLES))
+    return ratios[int(0.05 * RESAMPLES)], ratios[int(0.95 * RESAMPLES) - 1]
 
 
 def verdict(ratios, goal):
@@ -96,11 +114,15 @@ def main(results):
         mbc, mac = statistics.median(bc), statistics.median(ac)
         rw = maw / mbw
         rc = mac / mbc if mbc > 0 else None
+        iw, ic = interval(bw, aw, key + "wall"), interval(bc, ac, key + "cpu")
         checked = [rw, rc] if mode == "wallcpu" else [rw]
         failed = [name for name, codes in ((base, bcodes), (arm, acodes)) if any(c not in allowed for c in codes)]
         outcome = f"FAILED ({', '.join(failed)})" if failed else verdict(checked, goal)
-        table.append(f"| {target} | {base} | {arm} | {seconds(mbw)} → {seconds(maw)} | {ratio_cell(rw, goal)} "
-              f"| {seconds(mbc)} → {seconds(mac)} | {ratio_cell(rc, goal)} | {goal_text(goal)} "
+        straddled = [i for i in ([iw, ic] if mode == "wallcpu" else [iw]) if i and goal is not None and i[0] <= goal <= i[1]]
+        if straddled and outcome in ("PASS", "MISS"):
+            outcome += ", within noise"
+        table.append(f"| {target} | {base} | {arm} | {seconds(mbw)} → {seconds(maw)} | {ratio_cell(rw, goal, iw)} "
+              f"| {seconds(mbc)} → {seconds(mac)} | {ratio_cell(rc, goal, ic)} | {goal_text(goal)} "
               f"| {outcome} |")
         for name, codes in ((base, bcodes), (arm, acodes)):
             bad = [c for c in codes if c != 0]
