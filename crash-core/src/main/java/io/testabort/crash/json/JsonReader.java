@@ -97,15 +97,11 @@ final class JsonReader {
   }
 
   private Map<String, Object> object(int depth) throws IOException {
-    checkDepth(depth);
-    pos++; // {
     Map<String, Object> map = new LinkedHashMap<>();
-    skipWhitespace();
-    if (pos < end && in[pos] == '}') {
-      pos++;
+    if (open(depth, '}')) {
       return map;
     }
-    while (true) {
+    do {
       if (pos == end || in[pos] != '"') {
         throw error(pos == end ? "unexpected end of input" : "expected a quoted name, found " + describe(in[pos]));
       }
@@ -114,41 +110,48 @@ final class JsonReader {
       expect(':');
       skipWhitespace();
       map.put(name, value(depth));
-      skipWhitespace();
-      if (pos < end && in[pos] == ',') {
-        pos++;
-        skipWhitespace();
-      } else if (pos < end && in[pos] == '}') {
-        pos++;
-        return map;
-      } else {
-        throw error(pos == end ? "unexpected end of input" : "expected ',' or '}', found " + describe(in[pos]));
-      }
-    }
+    } while (!next('}'));
+    return map;
   }
 
   private List<Object> array(int depth) throws IOException {
-    checkDepth(depth);
-    pos++; // [
     List<Object> list = new ArrayList<>();
-    skipWhitespace();
-    if (pos < end && in[pos] == ']') {
-      pos++;
+    if (open(depth, ']')) {
       return list;
     }
-    while (true) {
+    do {
       list.add(value(depth));
-      skipWhitespace();
-      if (pos < end && in[pos] == ',') {
-        pos++;
-        skipWhitespace();
-      } else if (pos < end && in[pos] == ']') {
-        pos++;
-        return list;
-      } else {
-        throw error(pos == end ? "unexpected end of input" : "expected ',' or ']', found " + describe(in[pos]));
-      }
+    } while (!next(']'));
+    return list;
+  }
+
+  /** Steps over an object's or array's opening bracket; whether it closes at once ({@code {}}, {@code []}). */
+  private boolean open(int depth, char close) throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw error("nested deeper than " + MAX_DEPTH + " levels");
     }
+    pos++;
+    skipWhitespace();
+    if (pos < end && in[pos] == close) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** After a member or an element: true at the closing bracket, false after a comma (and the space after it). */
+  private boolean next(char close) throws IOException {
+    skipWhitespace();
+    if (pos < end && in[pos] == ',') {
+      pos++;
+      skipWhitespace();
+      return false;
+    }
+    if (pos < end && in[pos] == close) {
+      pos++;
+      return true;
+    }
+    throw error(pos == end ? "unexpected end of input" : "expected ',' or '" + close + "', found " + describe(in[pos]));
   }
 
   /** JSON's number grammar, kept as text; a leading minus may also start {@code -Infinity}. */
@@ -207,24 +210,24 @@ final class JsonReader {
     if (i == end || in[i] != '"') {
       return string();
     }
-    int length = i - start;
+    int size = i - start;
     int slot = (hash ^ hash >>> 16) & (names.length - 1);
     String known = names[slot];
-    if (known != null && sameAscii(known, start, length)) {
+    if (known != null && sameAscii(known, start, size)) {
       pos = i + 1;
       return known;
     }
-    String name = new String(in, start, length, StandardCharsets.ISO_8859_1);
+    String name = new String(in, start, size, StandardCharsets.ISO_8859_1);
     names[slot] = name;
     pos = i + 1;
     return name;
   }
 
-  private boolean sameAscii(String s, int from, int length) {
-    if (s.length() != length) {
+  private boolean sameAscii(String s, int from, int size) {
+    if (s.length() != size) {
       return false;
     }
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < size; i++) {
       if (s.charAt(i) != in[from + i]) {
         return false;
       }
@@ -247,11 +250,9 @@ final class JsonReader {
       }
       pos++;
     }
+    // the slow way from the start: decoding, escapes, or the error
+    pos = start;
     length = 0;
-    room(pos - start);
-    for (int i = start; i < pos; i++) {
-      chars[length++] = (char) in[i];
-    }
     while (true) {
       if (pos == end) {
         throw error("unterminated string");
@@ -394,12 +395,6 @@ final class JsonReader {
         return;
       }
       pos++;
-    }
-  }
-
-  private void checkDepth(int depth) throws IOException {
-    if (depth > MAX_DEPTH) {
-      throw error("nested deeper than " + MAX_DEPTH + " levels");
     }
   }
 
