@@ -1,16 +1,21 @@
 package io.testabort.agent.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What runs in this JVM: tests and containers by key, in start order, each with its thread. Plain
  * data, not thread-safe: {@link TestRegistry} guards it.
+ *
+ * <p>The start order is a list, searched from its end: what a test event asks for (this thread's latest
+ * test, the marker's top one) is nearly always the newest entry, found in one step. A test JVM runs
+ * this code interpreted for much of its life, where a linked map's iterator cost a dozen calls a scan.
  */
 final class RunningTests {
-  private final Map<String, RunningTest> byKey = new LinkedHashMap<>();
+  private final Map<String, RunningTest> byKey = new HashMap<>();
+  private final ArrayList<RunningTest> inStartOrder = new ArrayList<>();
   private int tests;
 
   /**
@@ -29,6 +34,7 @@ final class RunningTests {
       }
     }
     byKey.put(test.key, test);
+    inStartOrder.add(test);
     if (test.isTest) {
       tests++;
     }
@@ -37,7 +43,16 @@ final class RunningTests {
 
   RunningTest remove(String key) {
     RunningTest t = byKey.remove(key);
-    if (t != null && t.isTest) {
+    if (t == null) {
+      return null;
+    }
+    for (int i = inStartOrder.size() - 1; i >= 0; i--) {
+      if (inStartOrder.get(i) == t) {
+        inStartOrder.remove(i);
+        break;
+      }
+    }
+    if (t.isTest) {
       tests--;
     }
     return t;
@@ -53,13 +68,13 @@ final class RunningTests {
 
   /** The latest test ({@code testsOnly}) or test or container started on {@code thread} that still runs. */
   RunningTest latestOn(Thread thread, boolean testsOnly) {
-    RunningTest found = null;
-    for (RunningTest t : byKey.values()) {
+    for (int i = inStartOrder.size() - 1; i >= 0; i--) {
+      RunningTest t = inStartOrder.get(i);
       if ((t.isTest || !testsOnly) && t.thread == thread) {
-        found = t;
+        return t;
       }
     }
-    return found;
+    return null;
   }
 
   private boolean coveredOnItsThread(RunningTest test) {
@@ -73,7 +88,7 @@ final class RunningTests {
    */
   RunningTest runningLongerThan(long nanos) {
     long now = System.nanoTime();
-    for (RunningTest t : byKey.values()) {
+    for (RunningTest t : inStartOrder) {
       if ((t.isTest || !t.hadChildren) && now - t.startNanos > nanos) {
         return t;
       }
@@ -83,16 +98,17 @@ final class RunningTests {
 
   /** What the marker names: the latest test started, or, with no test running, the latest container. */
   RunningTest top() {
-    RunningTest latestTest = null;
     RunningTest latestContainer = null;
-    for (RunningTest t : byKey.values()) {
+    for (int i = inStartOrder.size() - 1; i >= 0; i--) {
+      RunningTest t = inStartOrder.get(i);
       if (t.isTest) {
-        latestTest = t;
-      } else {
+        return t;
+      }
+      if (latestContainer == null) {
         latestContainer = t;
       }
     }
-    return latestTest != null ? latestTest : latestContainer;
+    return latestContainer;
   }
 
   /** Tests in flight, in start order (empty when fewer than two: the marker lists them only then). */
@@ -101,7 +117,7 @@ final class RunningTests {
       return List.of();
     }
     List<RunningTest> out = new ArrayList<>(tests);
-    for (RunningTest t : byKey.values()) {
+    for (RunningTest t : inStartOrder) {
       if (t.isTest) {
         out.add(t);
       }

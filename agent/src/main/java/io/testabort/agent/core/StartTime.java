@@ -31,6 +31,12 @@ final class StartTime {
   /** The local time now, as {@code LocalDateTime.now().format(yyyy-MM-dd'T'HH:mm:ss.SSSSSS)}. */
   static String now() {
     Instant now = Instant.now();
+    Second s = cached;
+    if (s != null && s.epochSecond == now.getEpochSecond() && s.prefix != null) {
+      // within the second the cache was made for: its offset still holds (a test that changes the
+      // default zone is seen from the next second on), and TimeZone.getDefault() clones a zone per call
+      return s.text(now.getNano());
+    }
     return format(now.getEpochSecond(), now.getNano(), TimeZone.getDefault());
   }
 
@@ -45,15 +51,7 @@ final class StartTime {
     if (s.prefix == null) {
       return s.time.withNano(nanos / 1000 * 1000).format(Second.slowFormat());
     }
-    byte[] text = new byte[26];
-    System.arraycopy(s.prefix, 0, text, 0, 19);
-    text[19] = '.';
-    int micros = nanos / 1000;
-    for (int i = 25; i >= 20; i--) {
-      text[i] = (byte) ('0' + micros % 10);
-      micros /= 10;
-    }
-    return new String(text, StandardCharsets.ISO_8859_1);
+    return s.text(nanos);
   }
 
   /** One second of the clock at one UTC offset, as text up to the seconds ({@code null}: out of range). */
@@ -87,6 +85,19 @@ final class StartTime {
       p[16] = ':';
       digits(p, 17, time.getSecond(), 2);
       prefix = p;
+    }
+
+    /** The full text at {@code nanos} into this second: the prefix, a dot and six digits of microseconds. */
+    String text(int nanos) {
+      byte[] text = new byte[26];
+      System.arraycopy(prefix, 0, text, 0, 19);
+      text[19] = '.';
+      int micros = nanos / 1000;
+      for (int i = 25; i >= 20; i--) {
+        text[i] = (byte) ('0' + micros % 10);
+        micros /= 10;
+      }
+      return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     private static void digits(byte[] into, int at, int value, int width) {

@@ -55,6 +55,23 @@ public final class TestEvents {
     }
   }
 
+  /**
+   * The latest test started on this thread moves to {@code phase} if it is of {@code framework} or
+   * {@code alsoFramework} (may be null); one call, where asking for the test and then setting its phase
+   * took the registry's lock and searched twice per event.
+   */
+  public static void phaseOf(String framework, String alsoFramework, String phase) {
+    TestRegistry registry = AgentSession.registry();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.phaseOf(framework, alsoFramework, phase);
+    } catch (Throwable t) {
+      AgentLog.error("recording phase " + phase, t);
+    }
+  }
+
   /** The latest test (not container) started on this thread that still runs, or null. */
   public static RunningTest currentTest() {
     TestRegistry registry = AgentSession.registry();

@@ -43,7 +43,24 @@ public final class TestRegistry {
   /** Moves the latest test started on this thread to {@code phase}. */
   public synchronized void phase(String phase) {
     RunningTest t = running.latestOn(Thread.currentThread(), true);
-    if (!closed && t != null && !phase.equals(t.phase)) {
+    if (t != null) {
+      setPhase(t, phase);
+    }
+  }
+
+  /**
+   * Moves the latest test started on this thread to {@code phase} if its framework is {@code framework}
+   * or {@code alsoFramework} (may be null): a framework's hooks leave another framework's test alone.
+   */
+  public synchronized void phaseOf(String framework, String alsoFramework, String phase) {
+    RunningTest t = running.latestOn(Thread.currentThread(), true);
+    if (t != null && (t.framework.equals(framework) || t.framework.equals(alsoFramework))) {
+      setPhase(t, phase);
+    }
+  }
+
+  private void setPhase(RunningTest t, String phase) {
+    if (!closed && !phase.equals(t.phase)) {
       t.phase = phase;
       marker.phaseChanged(running, t);
     }

@@ -141,16 +141,6 @@ public final class JUnit4Events {
 
   /** Moves the phase of this thread's JUnit 4 test, run directly or by Vintage; class-level hooks find none. */
   private static void phase(String phase) {
-    if (!TestEvents.active()) {
-      return;
-    }
-    try {
-      RunningTest test = TestEvents.currentTest();
-      if (test != null && (FRAMEWORK.equals(test.framework()) || VINTAGE.equals(test.framework()))) {
-        TestEvents.phase(phase);
-      }
-    } catch (Throwable t) {
-      AgentLog.error("JUnit 4 phase", t);
-    }
+    TestEvents.phaseOf(FRAMEWORK, VINTAGE, phase);
   }
 }

@@ -107,17 +107,7 @@ public final class TestNGEvents {
    * {@code @BeforeMethod}s, before its body) or ended (before its {@code @AfterMethod}s).
    */
   public static void resultReported(boolean started) {
-    if (!TestEvents.active()) {
-      return;
-    }
-    try {
-      RunningTest test = TestEvents.currentTest();
-      if (test != null && FRAMEWORK.equals(test.framework())) {
-        TestEvents.phase(started ? RunningTest.CALL : RunningTest.TEARDOWN);
-      }
-    } catch (Throwable t) {
-      AgentLog.error("TestNG phase", t);
-    }
+    TestEvents.phaseOf(FRAMEWORK, null, started ? RunningTest.CALL : RunningTest.TEARDOWN);
   }
 
   /**

@@ -48,4 +48,27 @@ class RunningTestsTest {
     assertThat(running.top().key()).isEqualTo("c");
     assertThat(running.top().effectivePhase()).isEqualTo("teardown");
   }
+
+  @Test
+  void whenAnEarlierOneEndsTheLatestAreStillFoundAndTheOrderKept() throws Exception {
+    RunningTests running = new RunningTests();
+    running.add(RunningTest.builder("class", "junit-jupiter", false).build(), null);
+    running.add(test("first", "junit-platform").build(), "class");
+    running.add(test("second", "junit-platform").build(), "class");
+    Thread other = new Thread(() -> running.add(test("elsewhere", "junit-platform").build(), "class"));
+    other.start();
+    other.join();
+    assertThat(running.parallelTests()).extracting(RunningTest::key).containsExactly("first", "second", "elsewhere");
+
+    running.remove("second");
+    assertThat(running.latestOn(Thread.currentThread(), true).key()).isEqualTo("first");
+    assertThat(running.top().key()).as("the latest test, whatever its thread").isEqualTo("elsewhere");
+    running.remove("first");
+    assertThat(running.latestOn(Thread.currentThread(), true)).isNull();
+    assertThat(running.latestOn(Thread.currentThread(), false).key()).isEqualTo("class");
+    assertThat(running.parallelTests()).as("fewer than two").isEmpty();
+    running.remove("elsewhere");
+    assertThat(running.top().key()).isEqualTo("class");
+    assertThat(running.remove("elsewhere")).as("ended already").isNull();
+  }
 }

@@ -90,6 +90,18 @@ class TestRegistryTest {
   }
 
   @Test
+  void aFrameworksPhaseChangeLeavesAnotherFrameworksTestAlone() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "divides"), null);
+    r.phaseOf("junit4", "junit-vintage", RunningTest.CALL);
+    assertThat(marker()).as("a Jupiter test, moved by JUnit 4's hooks").contains("\"phase\": \"setup\"");
+    r.phaseOf("junit4", "junit-jupiter", RunningTest.CALL);
+    assertThat(marker()).contains("\"phase\": \"call\"");
+    r.phaseOf("junit-jupiter", null, RunningTest.TEARDOWN);
+    assertThat(marker()).contains("\"phase\": \"teardown\"");
+  }
+
+  @Test
   void containerIsShownWhenNoTestRunsWithSetupBeforeAndTeardownAfterItsChildren() throws IOException {
     TestRegistry r = registry();
     r.started(container("c", "com.example.BootTest"), null);
