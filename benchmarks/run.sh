@@ -14,6 +14,7 @@
 #      JAVA_TOOL_OPTIONS                                                           goal <= 1.05x, wall and CPU
 #   2. 5,000 generated trivial tests from a cold start (fresh empty XDG_CACHE_HOME and HOME per run)
 #      under JUnit 5 (console launcher), JUnit 4 (JUnitCore) and TestNG, vs a do-nothing agent   <= 1.05x
+#      (and, as a floor, a do-nothing agent that registers a class transformer changing nothing)
 #   3. one test's marker traffic, JMH (benchmarks/target/benchmarks.jar)            <= 2 us
 #   4. Apache Commons Lang's published tests jar under the console launcher, agent in
 #      JAVA_TOOL_OPTIONS vs no agent, cold                                          <= 1.03x
@@ -24,7 +25,7 @@
 # Environment (all optional):
 #   RUNS=15          interleaved runs per arm of the hello-world row
 #   RUNS_MVN=8       runs per arm of `mvn -v`
-#   RUNS_5K=5        runs per arm of the 5,000-test suites (TestNG takes ~10 s a run)
+#   RUNS_5K=5        runs per arm of the 5,000-test suites (three arms; TestNG takes ~10 s a run)
 #   RUNS_SUITE=5     runs per arm of the public suite (row 4; one arm spread 13.3-16.7 s of CPU in 7 runs)
 #   RUNS_REPORT=3    runs per arm of row 5 (Python takes ~20 s a run)
 #   ONLY="1 2 3 4 5" the rows to run
@@ -133,9 +134,11 @@ row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" "$allow_exit" >> "$res/ro
 # ---- the do-nothing agent and hello world, built here from the sources next to this script
 mkdir -p "$work/noop" "$work/hello"
 javac -d "$work/noop" "$here/NoopAgent.java"
-printf 'Premain-Class: NoopAgent\n' > "$work/noop/manifest.txt"
-jar --create --file "$work/noop-agent.jar" --manifest "$work/noop/manifest.txt" -C "$work/noop" NoopAgent.class
+# the agent's own manifest attributes, so that the floors differ from the agent in code alone
+printf 'Premain-Class: NoopAgent\nCan-Retransform-Classes: true\n' > "$work/noop-manifest.txt"
+jar --create --file "$work/noop-agent.jar" --manifest "$work/noop-manifest.txt" -C "$work/noop" .
 noop="-javaagent:$work/noop-agent.jar"
+noop_transformer="-javaagent:$work/noop-agent.jar=transformer"   # row 2's floor: a transformer that changes nothing
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 
@@ -198,20 +201,26 @@ if wants 2; then
   run5="-jar $junit5 execute --class-path $suites/junit5/classes --select-package bench --disable-banner --details=summary"
   compare "$RUNS_5K" junit5 "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $run5" \
+    "do-nothing transformer" "$in_cold $java -Duser.home=$cold/home $noop_transformer $run5" \
     "agent, dir=" "$in_cold $java -Duser.home=$cold/home $agent_on $run5"
   row junit5 "2. 5,000 tests, JUnit 5 console launcher, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu junit5
+  row junit5 "(floor: a class transformer that changes nothing)" "do-nothing agent" "do-nothing transformer" "" wallcpu junit5
 
   run4="-cp $junit4:$suites/junit4/classes org.junit.runner.JUnitCore $classes"
   compare "$RUNS_5K" junit4 "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $run4" \
+    "do-nothing transformer" "$in_cold $java -Duser.home=$cold/home $noop_transformer $run4" \
     "agent, dir=" "$in_cold $java -Duser.home=$cold/home $agent_on $run4"
   row junit4 "2. 5,000 tests, JUnit 4 JUnitCore, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu junit4
+  row junit4 "(floor: a class transformer that changes nothing)" "do-nothing agent" "do-nothing transformer" "" wallcpu junit4
 
   runng="-cp $testng:$suites/testng/classes org.testng.TestNG -usedefaultlisteners false -d $work/testng-output -testclass ${classes// /,}"
   compare "$RUNS_5K" testng "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $runng" \
+    "do-nothing transformer" "$in_cold $java -Duser.home=$cold/home $noop_transformer $runng" \
     "agent, dir=" "$in_cold $java -Duser.home=$cold/home $agent_on $runng"
   row testng "2. 5,000 tests, TestNG, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu testng
+  row testng "(floor: a class transformer that changes nothing)" "do-nothing agent" "do-nothing transformer" "" wallcpu testng
 fi
 
 # ---- row 3: one test's marker traffic (JMH, the agent's own benchmark module)
