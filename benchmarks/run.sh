@@ -134,11 +134,14 @@ row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" "$allow_exit" >> "$res/ro
 # ---- the do-nothing agent and hello world, built here from the sources next to this script
 mkdir -p "$work/noop" "$work/hello"
 javac -d "$work/noop" "$here/NoopAgent.java"
-# the agent's own manifest attributes, so that the floors differ from the agent in code alone
-printf 'Premain-Class: NoopAgent\nCan-Retransform-Classes: true\n' > "$work/noop-manifest.txt"
+printf 'Premain-Class: NoopAgent\n' > "$work/noop-manifest.txt"
 jar --create --file "$work/noop-agent.jar" --manifest "$work/noop-manifest.txt" -C "$work/noop" .
 noop="-javaagent:$work/noop-agent.jar"
-noop_transformer="-javaagent:$work/noop-agent.jar=transformer"   # row 2's floor: a transformer that changes nothing
+# row 2's floor: a transformer that changes nothing, registered as the agent registers its own (which
+# the agent's manifest attribute allows)
+printf 'Premain-Class: NoopAgent\nCan-Retransform-Classes: true\n' > "$work/noop-transformer-manifest.txt"
+jar --create --file "$work/noop-transformer.jar" --manifest "$work/noop-transformer-manifest.txt" -C "$work/noop" .
+noop_transformer="-javaagent:$work/noop-transformer.jar=transformer"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 

@@ -8,7 +8,8 @@ import java.security.ProtectionDomain;
  * agent's own cost is measured against this, not against a bare JVM. benchmarks/run.sh builds it.
  *
  * <p>With the argument {@code transformer} it also registers a class transformer that changes nothing,
- * retransform-capable as the agent's own: the floor under any agent that rewrites classes as they load,
+ * retransform-capable as the agent's own (its jar then needs
+ * {@code Can-Retransform-Classes}): the floor under any agent that rewrites classes as they load,
  * since the JVM then hands every class it loads (a copy of its bytes, through JNI) to Java code.
  *
  * <p>It takes the two-argument premain, as the agent does: with only {@code premain(String)} the JDK
