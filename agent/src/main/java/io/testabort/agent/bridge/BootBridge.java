@@ -1,25 +1,14 @@
 package io.testabort.agent.bridge;
 
-import java.io.File;
-import java.io.FileInputStream;
+import io.testabort.agent.classfile.ClassFileRenamer;
+import io.testabort.agent.classfile.OwnClassFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.Collections;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Puts {@code java.lang.TestAbortBridge} (a copy of {@link BridgeTemplate}) into {@code java.base}, once per
@@ -31,8 +20,9 @@ public final class BootBridge {
   public static final String INTERNAL_NAME = "java/lang/TestAbortBridge";
   private static final String TEMPLATE = "io/testabort/agent/bridge/BridgeTemplate";
   private static final String DEFINER = "io.testabort.agent.bridge.BootDefiner";
-  /** What the template's placeholder {@code runtimeArguments()} becomes in java.base. */
+  /** What the template's {@link VmStandIn} becomes in java.base. */
   static final String VM = "jdk/internal/misc/VM";
+  static final String VM_STAND_IN = "io/testabort/agent/bridge/VmStandIn";
   static final String RUNTIME_ARGUMENTS = "getRuntimeArguments";
 
   private BootBridge() {}
@@ -79,7 +69,7 @@ public final class BootBridge {
   }
 
   private static Class<?> define(Instrumentation inst, byte[] classFile) throws Exception {
-    final byte[] definerFile = read(DEFINER.replace('.', '/'));
+    final byte[] definerFile = OwnClassFiles.read(DEFINER.replace('.', '/'));
     ClassLoader throwaway =
         new ClassLoader(null) {
           @Override
@@ -104,99 +94,11 @@ public final class BootBridge {
   }
 
   /**
-   * The template renamed into {@code java.lang}: its own name and its references to its own members
-   * (it mentions no other class of the agent, only JDK types), and its placeholder for the JVM's
-   * arguments pointed at {@code jdk.internal.misc.VM}.
+   * The template renamed into {@code java.lang}: its own name (it mentions no other class of the agent,
+   * only JDK types), and its stand-in for {@code jdk.internal.misc.VM}, which only {@code java.base} may
+   * call. A rename of constant-pool names, so that defining the bridge loads no ASM.
    */
   static byte[] bridgeClassFile() throws IOException {
-    ClassReader reader = new ClassReader(read(TEMPLATE));
-    ClassWriter writer = new ClassWriter(0);
-    reader.accept(new Rename(writer), 0);
-    return writer.toByteArray();
-  }
-
-  private static final class Rename extends ClassVisitor {
-    Rename(ClassVisitor next) {
-      super(Opcodes.ASM9, next);
-    }
-
-    @Override
-    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-      super.visit(version, access, INTERNAL_NAME, signature, superName, interfaces);
-    }
-
-    @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-      return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
-          super.visitFieldInsn(opcode, renamed(owner), field, fieldDescriptor);
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor, boolean itf) {
-          if (TEMPLATE.equals(owner) && method.equals("runtimeArguments")) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, VM, RUNTIME_ARGUMENTS, methodDescriptor, false);
-          } else {
-            super.visitMethodInsn(opcode, renamed(owner), method, methodDescriptor, itf);
-          }
-        }
-      };
-    }
-
-    private static String renamed(String owner) {
-      return TEMPLATE.equals(owner) ? INTERNAL_NAME : owner;
-    }
-  }
-
-  /**
-   * The class file of one of the agent's own classes, read from the agent jar (or classes folder) that
-   * holds this class. Not through the class loader's resource lookup: that searches the loader's modules
-   * first (opening the runtime image's reader early) and then opens a {@code jar:} URL connection, a dozen
-   * JDK classes that no CDS archive holds. Median time to "hooks and bridge ready" ({@code log=debug},
-   * JUnit 4, 15 runs): 34.5 ms that way, 30.4 ms this way. The jar is open already, as the class path's,
-   * so this reads no central directory again.
-   */
-  static byte[] read(String internalName) throws IOException {
-    String entry = internalName + ".class";
-    File home = codeSource();
-    if (home != null && home.isFile()) {
-      try (ZipFile jar = new ZipFile(home)) {
-        ZipEntry e = jar.getEntry(entry);
-        if (e != null) {
-          try (InputStream in = jar.getInputStream(e)) {
-            return in.readAllBytes();
-          }
-        }
-      }
-    } else if (home != null && home.isDirectory()) {
-      File file = new File(home, entry);
-      if (file.isFile()) {
-        try (InputStream in = new FileInputStream(file)) {
-          return in.readAllBytes();
-        }
-      }
-    }
-    // anything else (a jar inside a jar, say): the class loader finds it
-    InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(entry);
-    if (in == null) {
-      throw new IOException(entry + " is missing from the agent jar");
-    }
-    try {
-      return in.readAllBytes();
-    } finally {
-      in.close();
-    }
-  }
-
-  /** The agent jar or classes folder, when it is a local file; null otherwise. */
-  private static File codeSource() {
-    try {
-      CodeSource source = BootBridge.class.getProtectionDomain().getCodeSource();
-      URL location = source == null ? null : source.getLocation();
-      return location != null && "file".equals(location.getProtocol()) ? new File(location.toURI()) : null;
-    } catch (URISyntaxException | RuntimeException e) {
-      return null;
-    }
+    return new ClassFileRenamer(TEMPLATE, INTERNAL_NAME, VM_STAND_IN, VM).rename(OwnClassFiles.read(TEMPLATE));
   }
 }

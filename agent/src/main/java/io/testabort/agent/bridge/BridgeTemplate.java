@@ -56,15 +56,7 @@ public final class BridgeTemplate {
    * marker's JVM facts without java.management, whose start-up costs a test JVM ~20 ms.
    */
   public static String[] vmArguments() {
-    return runtimeArguments();
-  }
-
-  /**
-   * Stands for {@code jdk.internal.misc.VM.getRuntimeArguments()}, which only {@code java.base} may call:
-   * {@link BootBridge} redirects the call there in the copy; this body never runs.
-   */
-  private static String[] runtimeArguments() {
-    return null;
+    return VmStandIn.getRuntimeArguments();
   }
 
   private static void unreachable() {

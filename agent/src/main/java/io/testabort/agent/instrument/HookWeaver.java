@@ -20,7 +20,7 @@ import net.bytebuddy.jar.asm.Type;
  * <p>Frames are not recomputed (that would need the class hierarchy, hence class loading): the injected
  * code adds branch targets only where the frame is the method's initial one, written out in full.
  */
-final class HookWeaver {
+final class HookWeaver implements Weaver {
   private static final String BRIDGE = BootBridge.INTERNAL_NAME;
   private static final String CALL = "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;";
   private static final String SKIP = "(Ljava/lang/String;[Ljava/lang/Object;)Z";
@@ -28,14 +28,25 @@ final class HookWeaver {
   /** Enough for the injected code on top of whatever the method keeps on its stack. */
   private static final int EXTRA_STACK = 8;
 
-  private HookWeaver() {}
+  /** The ASM API version its visitors ask for: the newest that the ASM it is bound to knows. */
+  private final int api;
 
-  /** {@code classFile} with {@code points} woven in; unchanged bytes when no method matches. */
-  static byte[] weave(byte[] classFile, List<HookPoint> points) {
+  /** A weaver on the agent's own (shaded) ASM. */
+  HookWeaver() {
+    this(Opcodes.ASM9);
+  }
+
+  /** Called reflectively for the copy bound to the JDK's ASM ({@link JdkAsmWeaver}). */
+  HookWeaver(int api) {
+    this.api = api;
+  }
+
+  @Override
+  public byte[] weave(byte[] classFile, List<HookPoint> points) {
     ClassReader reader = new ClassReader(classFile);
     // the reader lets the writer copy every untouched method and the constant pool as they are
     ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new ClassHooks(writer, points), 0);
+    reader.accept(new ClassHooks(api, writer, points), 0);
     return writer.toByteArray();
   }
 
@@ -44,8 +55,8 @@ final class HookWeaver {
     private String owner;
     private boolean frames;
 
-    ClassHooks(ClassVisitor next, List<HookPoint> points) {
-      super(Opcodes.ASM9, next);
+    ClassHooks(int api, ClassVisitor next, List<HookPoint> points) {
+      super(api, next);
       this.points = points;
     }
 
@@ -74,7 +85,7 @@ final class HookWeaver {
           matched.add(p);
         }
       }
-      return matched == null ? mv : new MethodHooks(mv, owner, descriptor, frames, matched);
+      return matched == null ? mv : new MethodHooks(api, mv, owner, descriptor, frames, matched);
     }
   }
 
@@ -87,8 +98,8 @@ final class HookWeaver {
     private final boolean around;
     private final Label tryStart = new Label();
 
-    MethodHooks(MethodVisitor next, String owner, String descriptor, boolean frames, List<HookPoint> points) {
-      super(Opcodes.ASM9, next);
+    MethodHooks(int api, MethodVisitor next, String owner, String descriptor, boolean frames, List<HookPoint> points) {
+      super(api, next);
       this.owner = owner;
       this.arguments = Type.getArgumentTypes(descriptor);
       this.returnType = Type.getReturnType(descriptor);

@@ -14,14 +14,16 @@ import java.util.function.Supplier;
  * classes, and a rewrite only for the {@link HookedClasses}. The options, the hooks and the bridge are set
  * up the first time a hooked class loads, so a JVM that never loads a test framework pays for the prefix
  * tests alone; this class is all that premain loads of the instrumentation, so it mentions no other agent
- * type in a way the verifier would load. Rewriting is one ASM pass per class and cheap enough cold that
- * nothing is cached between JVMs.
+ * type in a way the verifier would load. Rewriting is one ASM pass per class, with the JDK's own ASM where
+ * it has one ({@link JdkAsmWeaver}), and cheap enough cold that nothing is cached between JVMs.
  */
 public final class LazyTransformer implements ClassFileTransformer {
   private final Instrumentation inst;
   /** Activates the agent and names the frameworks to hook, or gives null when it stays inert. */
   private final Supplier<FrameworkInstrumentation[]> activation;
   private volatile HookRegistry hooks;
+  /** Set before {@link #hooks}, which publishes it. */
+  private Weaver weaver;
   private volatile boolean unavailable;
 
   public LazyTransformer(Instrumentation inst, Supplier<FrameworkInstrumentation[]> activation) {
@@ -53,7 +55,7 @@ public final class LazyTransformer implements ClassFileTransformer {
       if (points.isEmpty()) {
         return null; // a class hooked only for the skip list, in a run without one
       }
-      byte[] rewritten = HookWeaver.weave(bytes, points);
+      byte[] rewritten = weaver.weave(bytes, points);
       if (AgentLog.isDebug()) {
         AgentLog.debug("instrumented " + className + " in " + (System.nanoTime() - start) / 1_000 + " µs");
       }
@@ -83,6 +85,7 @@ public final class LazyTransformer implements ClassFileTransformer {
         try {
           Class<?> bridge = BootBridge.install(inst, registry);
           AgentSession.jvmArgumentsFrom(BootBridge.vmArguments(bridge));
+          weaver = JdkAsmWeaver.choose(inst);
           hooks = registry;
           if (AgentLog.isDebug()) {
             AgentLog.debug("hooks and bridge ready in " + (System.nanoTime() - start) / 1_000 + " µs");

@@ -2,7 +2,6 @@ package io.testabort.agent.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -13,15 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** The bridge's class file as built from the template; the ITs define it from the real agent jar. */
 class BootBridgeTest {
-
-  @Test
-  void readsTheAgentsOwnClassFilesWhereTheClassLoaderWouldFindThem() throws Exception {
-    byte[] viaLoader;
-    try (InputStream in = BootBridge.class.getClassLoader().getResourceAsStream("io/testabort/agent/bridge/BootDefiner.class")) {
-      viaLoader = in.readAllBytes();
-    }
-    assertThat(BootBridge.read("io/testabort/agent/bridge/BootDefiner")).isEqualTo(viaLoader);
-  }
 
   @Test
   void theBridgeIsTheTemplateRenamedIntoJavaLangCallingOnlyJdkTypes() throws Exception {
