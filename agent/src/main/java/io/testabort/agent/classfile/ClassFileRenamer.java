@@ -17,6 +17,8 @@ public final class ClassFileRenamer {
 
   private final byte[][] from;
   private final byte[][] to;
+  /** The first bytes of the mappings' old texts (ASCII). */
+  private final boolean[] startsMapping = new boolean[128];
 
   /** {@code mappings}: pairs of old text, new text (ASCII). */
   public ClassFileRenamer(String... mappings) {
@@ -28,6 +30,10 @@ public final class ClassFileRenamer {
     for (int i = 0; i < from.length; i++) {
       from[i] = mappings[2 * i].getBytes(StandardCharsets.US_ASCII);
       to[i] = mappings[2 * i + 1].getBytes(StandardCharsets.US_ASCII);
+      if (from[i].length == 0 || from[i][0] < 0) {
+        throw new IllegalArgumentException("not an ASCII text to rename: " + mappings[2 * i]);
+      }
+      startsMapping[from[i][0]] = true;
     }
   }
 
@@ -96,16 +102,23 @@ public final class ClassFileRenamer {
     }
   }
 
+  /**
+   * One UTF-8 entry, renamed. A byte that starts no mapping costs one table lookup: this loop runs over
+   * every byte of the class files the agent renames, in a JVM that still interprets it.
+   */
   private void writeUtf8(ByteArrayOutputStream out, byte[] b, int start, int length) {
-    ByteArrayOutputStream text = new ByteArrayOutputStream(length + 16);
     int end = start + length;
+    int first = firstMatch(b, start, end);
+    if (first < 0) {
+      out.write(length >>> 8);
+      out.write(length);
+      out.write(b, start, length);
+      return;
+    }
+    ByteArrayOutputStream text = new ByteArrayOutputStream(length + 64);
     int copied = start;
-    for (int i = start; i < end; ) {
+    for (int i = first; i >= 0; i = firstMatch(b, i, end)) {
       int m = mappingAt(b, i, end);
-      if (m < 0) {
-        i++;
-        continue;
-      }
       text.write(b, copied, i - copied);
       text.write(to[m], 0, to[m].length);
       i += from[m].length;
@@ -120,10 +133,20 @@ public final class ClassFileRenamer {
     out.write(text.toByteArray(), 0, text.size());
   }
 
+  /** Where the first mapping in {@code b[from, end)} starts, or -1. */
+  private int firstMatch(byte[] b, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (startsMapping[b[i] & 0x7F] && b[i] >= 0 && mappingAt(b, i, end) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private int mappingAt(byte[] b, int i, int end) {
     for (int m = 0; m < from.length; m++) {
       byte[] f = from[m];
-      if (i + f.length <= end && b[i] == f[0] && matches(b, i, f)) {
+      if (i + f.length <= end && matches(b, i, f)) {
         return m;
       }
     }
@@ -131,7 +154,7 @@ public final class ClassFileRenamer {
   }
 
   private static boolean matches(byte[] b, int at, byte[] text) {
-    for (int k = 1; k < text.length; k++) {
+    for (int k = 0; k < text.length; k++) {
       if (b[at + k] != text[k]) {
         return false;
       }

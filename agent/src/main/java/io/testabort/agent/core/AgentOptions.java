@@ -88,7 +88,24 @@ public final class AgentOptions {
   }
 
   public static AgentOptions fromEnvironment(String agentArgs) {
-    return resolve(agentArgs, System::getProperty, System::getenv);
+    return resolve(agentArgs, new SystemLookup(false), new SystemLookup(true));
+  }
+
+  /**
+   * System properties or environment variables. A class, not {@code System::getProperty}: every method
+   * reference spins a class at its first call, a millisecond of a test JVM's start-up.
+   */
+  private static final class SystemLookup implements Function<String, String> {
+    private final boolean environment;
+
+    SystemLookup(boolean environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public String apply(String name) {
+      return environment ? System.getenv(name) : System.getProperty(name);
+    }
   }
 
   /** {@code key=value[,key=value...]}; keys are matched case-insensitively so {@code onexit=fail} works too. */

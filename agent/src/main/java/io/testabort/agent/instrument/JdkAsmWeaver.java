@@ -43,7 +43,13 @@ final class JdkAsmWeaver implements Weaver {
   /** The weaver bound to the JDK's ASM when this JDK has one that works, else HookWeaver on the agent's own. */
   static Weaver choose(Instrumentation inst) {
     try {
-      Weaver bound = bind(module -> exportJdkAsm(inst, module));
+      // a class, not a lambda: a lambda spins a class at its first call
+      Weaver bound = bind(new Consumer<Module>() {
+        @Override
+        public void accept(Module module) {
+          exportJdkAsm(inst, module);
+        }
+      });
       if (bound != null) {
         return bound;
       }
