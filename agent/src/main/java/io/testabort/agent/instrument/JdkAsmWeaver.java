@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@link HookWeaver} bound to the ASM inside {@code java.base} ({@code jdk.internal.org.objectweb.asm}, JDK 11
- * to 23), which the JDK's own lambdas have loaded from its CDS archive already: the agent's shaded ASM, some
+ * {@link HookWeaver} bound to the ASM inside {@code java.base} ({@code jdk.internal.org.objectweb.asm}: JDK 17
+ * has it, API version 8), which the JDK's own lambdas have loaded from its CDS archive already: the agent's shaded ASM, some
  * thirty classes read from the agent jar and verified in every test JVM, is then never loaded. The copy is
  * HookWeaver's class files with their ASM package and their own name renamed ({@link ClassFileRenamer}),
  * defined in a class loader of its own whose unnamed module alone is given that package's export, so the
  * application's classes see no more of the JDK than before.
  *
- * <p>JDK 24 and later carry no ASM (the JDK uses {@code java.lang.classfile}); there, and whenever the
+ * <p>Newer JDKs carry no ASM (Temurin 25 has none: the JDK uses {@code java.lang.classfile}); there, and whenever the
  * binding fails, the agent weaves with HookWeaver on its own ASM. So does a class the JDK's ASM refuses.
  */
 final class JdkAsmWeaver implements Weaver {
