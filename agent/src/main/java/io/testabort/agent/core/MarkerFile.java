@@ -1,6 +1,7 @@
 package io.testabort.agent.core;
 
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.invoke.MethodHandles;
@@ -30,10 +31,10 @@ import java.util.Arrays;
  * JVM ~40 ms more CPU through the channel than through a {@code RandomAccessFile}, whose extra
  * {@code lseek} is the cheapest system call there is (measured on JDK 17, 2 cores).
  *
- * <p>The page is also mapped into memory, so that a change of eight aligned bytes (the phase between
- * {@code setup} and {@code call}) is one atomic store, with no system call: a signal cannot land inside
- * one instruction, and the page cache keeps the store when the process dies. Not on Windows, where a
- * mapped file cannot be deleted.
+ * <p>Once a JVM has flipped phases between {@code setup} and {@code call} many times, the page is also
+ * mapped into memory, so that such a change of eight aligned bytes is one atomic store, with no system
+ * call: a signal cannot land inside one instruction, and the page cache keeps the store when the process
+ * dies. Not on Windows, where a mapped file cannot be deleted.
  *
  * <p>A record larger than a page (a node id of thousands of bytes) could be cut at a page boundary by a
  * SIGKILL, so it replaces the file whole: temp file and rename. So does the next record that fits a
@@ -41,9 +42,15 @@ import java.util.Arrays;
  */
 public final class MarkerFile {
   static final int PAGE = 4096;
-  /** Aligned 8-byte access to the mapped page: atomic by the VarHandle contract. */
-  private static final VarHandle WORD = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final boolean MAP = File.separatorChar == '/';
+  /**
+   * Setup/call flips written as writes before the page is mapped for 8-byte stores. Mapping costs a
+   * fresh JVM ~7 ms (FileChannel's classes, a lambda among its map modes), a write ~2 µs: a JVM that
+   * runs a few hundred tests never maps, one that runs thousands maps once the writes have cost about as
+   * much.
+   */
+  static final int FLIPS_BEFORE_MAPPING = 2000;
+  /** POSIX: a rename replaces its target atomically, and a mapped file can be deleted. */
+  private static final boolean POSIX = File.separatorChar == '/';
   /**
    * What a shorter record is padded with, copied in bulk: a store per byte took a fifth of the agent's
    * samples per test in a cold JVM (JFR, 5,000 JUnit 4 tests).
@@ -59,9 +66,22 @@ public final class MarkerFile {
   /** The bytes of one write: the record and the spaces after it. */
   private final byte[] page = new byte[PAGE];
   private MappedByteBuffer mapped;
+  private final int flipsBeforeMapping;
+  private int flipsWritten;
+  private boolean mapFailed;
 
   public MarkerFile(Path path) {
+    this(path, FLIPS_BEFORE_MAPPING);
+  }
+
+  MarkerFile(Path path, int flipsBeforeMapping) {
     this.path = path;
+    this.flipsBeforeMapping = flipsBeforeMapping;
+  }
+
+  /** Aligned 8-byte access to the mapped page, atomic by the VarHandle contract; loaded with the first mapping. */
+  private static final class Word {
+    static final VarHandle HANDLE = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   }
 
   Path path() {
@@ -108,8 +128,24 @@ public final class MarkerFile {
     file.write(bytes, 0, length);
   }
 
-  /** Whether {@link #storeWord} can be used: the one-page file is mapped. */
-  boolean mapped() {
+  /**
+   * Whether the next setup/call flip can be a {@link #storeWord}: the one-page file is mapped, which it is
+   * from the flip after the first {@link #FLIPS_BEFORE_MAPPING} (not on Windows, where a mapped file
+   * cannot be deleted). Call it for flips only: it counts them.
+   */
+  boolean wordStoreReady() {
+    if (mapped == null && POSIX && !mapFailed && inOnePage() && flipsWritten++ >= flipsBeforeMapping) {
+      try {
+        mapped = file.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, PAGE);
+      } catch (IOException | RuntimeException e) {
+        mapFailed = true;
+        AgentLog.debug("marker not mapped, phase changes stay writes: " + e);
+      }
+    }
+    return isMapped();
+  }
+
+  boolean isMapped() {
     return mapped != null && inOnePage();
   }
 
@@ -118,17 +154,21 @@ public final class MarkerFile {
    * mapped page as one atomic 8-byte store.
    */
   void storeWord(int offset, byte[] bytes, int from) {
-    if (!mapped() || offset % 8 != 0 || offset + 8 > recordLength) {
+    if (!isMapped() || offset % 8 != 0 || offset + 8 > recordLength) {
       throw new IllegalStateException("not an aligned word of the record: " + offset);
     }
     long word = 0;
     for (int i = 7; i >= 0; i--) {
       word = word << 8 | (bytes[from + i] & 0xff);
     }
-    WORD.setRelease(mapped, offset, word);
+    Word.HANDLE.setRelease(mapped, offset, word);
   }
 
-  /** Temp file and atomic rename: a page padded with spaces, or the record as long as it is. */
+  /**
+   * Temp file and atomic rename: a page padded with spaces, or the record as long as it is. Through
+   * java.io where the rename replaces atomically: {@code Files.write} opens a {@code FileChannel}, whose
+   * classes a test JVM otherwise never loads (with the mapping, ~7 ms of a fresh JVM's first test).
+   */
   private void replace(byte[] json, int length) throws IOException {
     int fileSize = length < PAGE ? PAGE : length + 1;
     byte[] content = new byte[fileSize];
@@ -141,20 +181,23 @@ public final class MarkerFile {
     Files.createDirectories(dir);
     // the temp name must not look like a marker (last_running_*.json) to a collector
     Path tmp = dir.resolve("." + path.getFileName() + "." + AgentSession.currentPid() + ".tmp");
-    Files.write(tmp, content);
-    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    if (POSIX) {
+      try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+        out.write(content);
+      }
+      if (!tmp.toFile().renameTo(path.toFile())) {
+        Files.deleteIfExists(tmp);
+        throw new IOException("cannot rename " + tmp + " to " + path);
+      }
+    } else {
+      Files.write(tmp, content);
+      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
     if (file != null) {
       file.close(); // it writes to the file the rename replaced
     }
-    mapped = null;
+    mapped = null; // the next flip maps the new file, once flips were many enough
     file = new RandomAccessFile(path.toFile(), "rw");
-    if (MAP && fileSize == PAGE) {
-      try {
-        mapped = file.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, PAGE);
-      } catch (IOException | RuntimeException e) {
-        AgentLog.debug("marker not mapped, phase changes are writes: " + e);
-      }
-    }
     size = fileSize;
     recordLength = length;
   }

@@ -126,7 +126,7 @@ final class MarkerWriter {
     }
     try {
       byte[] slot = MarkerRenderer.phaseSlot(test.effectivePhase());
-      if (file.mapped() && MarkerRenderer.isWordFlip(shownPhase, test.effectivePhase())) {
+      if (MarkerRenderer.isWordFlip(shownPhase, test.effectivePhase()) && file.wordStoreReady()) {
         file.storeWord(phaseOffset + 1, slot, 1); // setup <-> call: no system call
       } else {
         file.writeAt(phaseOffset, slot);
