@@ -23,11 +23,11 @@ final class PlatformAdvice implements Hook {
   private static final String SKIP_RESULT = "org.junit.platform.engine.support.hierarchical.Node$SkipResult";
 
   /**
-   * The text of each running node's {@code UniqueId} object ({@link UniqueIdText}), needed at its start,
-   * at each child's start (as the parent, and to build the child's text) and at its end. Filled at the
-   * start, emptied at the end; guarded by itself.
+   * Each running node's {@code UniqueId} object to its text and segments ({@link UniqueIdText}), needed at
+   * its start, at each child's start (as the parent, and to build the child's) and at its end. Filled at
+   * the start, emptied at the end; guarded by itself.
    */
-  private static final Map<Object, String> runningIds = new IdentityHashMap<>();
+  private static final Map<Object, PlatformNode> runningIds = new IdentityHashMap<>();
 
   private final int hook;
 
@@ -66,7 +66,8 @@ final class PlatformAdvice implements Hook {
       runningIds.put(id, ids.node);
     }
     PlatformEvents.started(
-        ids.node,
+        ids.node.text,
+        ids.node.segments,
         ids.parent,
         (String) Reflect.call(descriptor, "getDisplayName"),
         (Boolean) Reflect.call(descriptor, "isTest"),
@@ -85,7 +86,7 @@ final class PlatformAdvice implements Hook {
     Object source = ((Optional<?>) Reflect.call(descriptor, "getSource")).orElse(null);
     String reason =
         PlatformEvents.skipReason(
-            idTexts(descriptor, Reflect.call(descriptor, "getUniqueId")).node,
+            idTexts(descriptor, Reflect.call(descriptor, "getUniqueId")).node.text,
             (String) Reflect.call(descriptor, "getDisplayName"),
             (Boolean) Reflect.call(descriptor, "isTest"),
             className(source),
@@ -96,26 +97,25 @@ final class PlatformAdvice implements Hook {
     return Reflect.callStatic(Reflect.classNear(descriptor, SKIP_RESULT), "skip", String.class, reason);
   }
 
-  /** The texts of a node's id and of its parent's (null for a root); the node has not started yet. */
+  /** A node's id and its parent's text (null for a root); the node has not started yet. */
   private static IdTexts idTexts(Object descriptor, Object id) throws ReflectiveOperationException {
     Object parent = ((Optional<?>) Reflect.call(descriptor, "getParent")).orElse(null);
     Object parentId = parent == null ? null : Reflect.call(parent, "getUniqueId");
-    String parentText;
+    PlatformNode parentNode;
     synchronized (runningIds) {
-      parentText = parentId == null ? null : runningIds.get(parentId);
+      parentNode = parentId == null ? null : runningIds.get(parentId);
     }
-    String node = UniqueIdText.of(id, parentId, parentText);
-    if (parentId != null && parentText == null) {
-      parentText = parentId.toString(); // a parent the hooks did not see start
-    }
+    PlatformNode node = UniqueIdText.of(id, parentId, parentNode);
+    // a parent the hooks did not see start is named by the Platform's text
+    String parentText = parentNode != null ? parentNode.text : parentId != null ? parentId.toString() : null;
     return new IdTexts(node, parentText);
   }
 
   private static final class IdTexts {
-    final String node;
+    final PlatformNode node;
     final String parent;
 
-    IdTexts(String node, String parent) {
+    IdTexts(PlatformNode node, String parent) {
       this.node = node;
       this.parent = parent;
     }
@@ -124,11 +124,11 @@ final class PlatformAdvice implements Hook {
   /** The id of a node that finishes, which is then forgotten. */
   private static String finishedId(Object descriptor) throws ReflectiveOperationException {
     Object id = Reflect.call(descriptor, "getUniqueId");
-    String known;
+    PlatformNode known;
     synchronized (runningIds) {
       known = runningIds.remove(id);
     }
-    return known != null ? known : id.toString();
+    return known != null ? known.text : id.toString();
   }
 
   private static String className(Object source) throws ReflectiveOperationException {

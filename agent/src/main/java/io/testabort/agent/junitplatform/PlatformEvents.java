@@ -28,11 +28,23 @@ public final class PlatformEvents {
 
   public static void started(
       String uniqueId, String parentId, String displayName, boolean isTest, String className, String methodName) {
+    started(uniqueId, PlatformNodeIds.parse(uniqueId), parentId, displayName, isTest, className, methodName);
+  }
+
+  /** A node starts; {@code segments} are its unique id's, parsed. */
+  static void started(
+      String uniqueId,
+      List<PlatformNodeIds.Segment> segments,
+      String parentId,
+      String displayName,
+      boolean isTest,
+      String className,
+      String methodName) {
     if (!TestEvents.active()) {
       return;
     }
     try {
-      RunningTest test = describe(uniqueId, displayName, isTest, className, methodName);
+      RunningTest test = describe(uniqueId, segments, displayName, isTest, className, methodName);
       if (test != null) {
         TestEvents.started(test, parentId);
       }
@@ -79,7 +91,17 @@ public final class PlatformEvents {
 
   /** The running test for a descriptor, or null for an engine root (which names nothing useful). */
   static RunningTest describe(String uniqueId, String displayName, boolean isTest, String className, String methodName) {
-    List<PlatformNodeIds.Segment> segments = PlatformNodeIds.parse(uniqueId);
+    return describe(uniqueId, PlatformNodeIds.parse(uniqueId), displayName, isTest, className, methodName);
+  }
+
+  /** The same, with the unique id's segments parsed already. */
+  static RunningTest describe(
+      String uniqueId,
+      List<PlatformNodeIds.Segment> segments,
+      String displayName,
+      boolean isTest,
+      String className,
+      String methodName) {
     if (segments.isEmpty() || segments.get(segments.size() - 1).type.equals("engine")) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.testabort.agent.junitplatform;
 
 import io.testabort.agent.core.AgentLog;
 import io.testabort.agent.instrument.Reflect;
+import java.util.List;
 
 /**
  * A node's {@code UniqueId} as text, the Platform's own {@code toString()}, built from its parent's text
@@ -27,29 +28,30 @@ final class UniqueIdText {
   private UniqueIdText() {}
 
   /**
-   * The text of {@code id}, a node's {@code UniqueId}; {@code parentId} and {@code parentText} are its
-   * parent's id and text, or null when unknown.
+   * The node of {@code id}, a node's {@code UniqueId}; {@code parentId} and {@code parent} are its
+   * parent's id and node, or null when unknown.
    */
-  static String of(Object id, Object parentId, String parentText) {
-    if (parentText == null || parentId == null || disabled) {
-      return id.toString();
+  static PlatformNode of(Object id, Object parentId, PlatformNode parent) {
+    if (parent == null || parentId == null || disabled) {
+      return PlatformNode.parsed(id.toString());
     }
-    String built;
+    String[] segment;
     try {
-      built = childOf(id, parentId, parentText);
+      segment = lastPlainSegment(id, parentId);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      built = null; // a Platform without these methods: its own text
+      segment = null; // a Platform without these methods: its own text
     }
-    if (built == null) {
-      return id.toString();
+    if (segment == null) {
+      return PlatformNode.parsed(id.toString());
     }
+    PlatformNode built = parent.child(segment[0], segment[1]);
     if (!checked) {
       String platform = id.toString();
       checked = true;
-      if (!platform.equals(built)) {
+      if (!platform.equals(built.text)) {
         disabled = true;
         AgentLog.debug("this JUnit Platform formats unique ids its own way; formatting them with toString()");
-        return platform;
+        return PlatformNode.parsed(platform);
       }
     }
     return built;
@@ -57,17 +59,36 @@ final class UniqueIdText {
 
   /** {@code parentText + "/[type:value]"} when {@code id} is {@code parentId} plus one plain segment, else null. */
   static String childOf(Object id, Object parentId, String parentText) throws ReflectiveOperationException {
-    if (!parentId.equals(Reflect.call(id, "removeLastSegment"))) {
+    String[] segment = lastPlainSegment(id, parentId);
+    return segment == null ? null : PlatformNode.parsed(parentText).child(segment[0], segment[1]).text;
+  }
+
+  /**
+   * {type, value} of the last segment of {@code id} when {@code id} is {@code parentId} plus that one
+   * segment and both are plain, else null. The Platform's {@code append} shares the parent's segment
+   * objects, so an identity check of the prefix usually answers; otherwise the ids are compared.
+   */
+  static String[] lastPlainSegment(Object id, Object parentId) throws ReflectiveOperationException {
+    List<?> segments = (List<?>) Reflect.call(id, "getSegments");
+    List<?> parentSegments = (List<?>) Reflect.call(parentId, "getSegments");
+    int n = parentSegments.size();
+    if (segments.size() != n + 1
+        || !sameObjects(segments, parentSegments, n) && !parentId.equals(Reflect.call(id, "removeLastSegment"))) {
       return null;
     }
-    Object segment = Reflect.call(id, "getLastSegment");
-    String type = (String) Reflect.call(segment, "getType");
-    String value = (String) Reflect.call(segment, "getValue");
-    if (!isPlain(type) || !isPlain(value)) {
-      return null;
+    Object last = segments.get(n);
+    String type = (String) Reflect.call(last, "getType");
+    String value = (String) Reflect.call(last, "getValue");
+    return isPlain(type) && isPlain(value) ? new String[] {type, value} : null;
+  }
+
+  private static boolean sameObjects(List<?> a, List<?> b, int n) {
+    for (int i = 0; i < n; i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
     }
-    return new StringBuilder(parentText.length() + type.length() + value.length() + 4)
-        .append(parentText).append("/[").append(type).append(':').append(value).append(']').toString();
+    return true;
   }
 
   /** Printable ASCII that no version of the Platform encodes. */

@@ -12,7 +12,7 @@ class UniqueIdTextTest {
   private static final UniqueId CLASS = ENGINE.append("class", "acme.LedgerTest$Nested");
 
   private static String text(UniqueId id, UniqueId parent) throws ReflectiveOperationException {
-    return UniqueIdText.of(id, parent, parent.toString());
+    return UniqueIdText.of(id, parent, PlatformNode.parsed(parent.toString())).text;
   }
 
   @Test
@@ -55,9 +55,32 @@ class UniqueIdTextTest {
 
   @Test
   void withoutAParentTheTextIsThePlatforms() throws ReflectiveOperationException {
-    assertThat(UniqueIdText.of(ENGINE, null, null)).isEqualTo("[engine:junit-jupiter]");
+    assertThat(UniqueIdText.of(ENGINE, null, null).text).isEqualTo("[engine:junit-jupiter]");
     UniqueId child = CLASS.append("method", "posts()");
-    assertThat(UniqueIdText.of(child, CLASS, null)).isEqualTo(child.toString());
+    assertThat(UniqueIdText.of(child, CLASS, null).text).isEqualTo(child.toString());
+  }
+
+  @Test
+  void aChildsSegmentsAreItsParentsPlusItsOwnAsParsingItsTextGivesThem() throws ReflectiveOperationException {
+    UniqueId template = CLASS.append("test-template", "reconciles(int)");
+    UniqueId invocation = template.append("test-template-invocation", "#12");
+    PlatformNode parent = UniqueIdText.of(template, CLASS, PlatformNode.parsed(CLASS.toString()));
+    PlatformNode node = UniqueIdText.of(invocation, template, parent);
+
+    List<PlatformNodeIds.Segment> parsed = PlatformNodeIds.parse(invocation.toString());
+    assertThat(node.segments).hasSameSizeAs(parsed);
+    for (int i = 0; i < parsed.size(); i++) {
+      assertThat(node.segments.get(i).type).isEqualTo(parsed.get(i).type);
+      assertThat(node.segments.get(i).value).isEqualTo(parsed.get(i).value);
+    }
+  }
+
+  @Test
+  void anEqualParentIdMadeApartFromTheChildStillCounts() throws ReflectiveOperationException {
+    // the same parent id built twice: no shared segment objects, equal ids
+    UniqueId parent = UniqueId.forEngine("junit-jupiter").append("class", "acme.LedgerTest$Nested");
+    UniqueId child = CLASS.append("method", "posts()");
+    assertThat(UniqueIdText.childOf(child, parent, parent.toString())).isEqualTo(child.toString());
   }
 
   @Test
