@@ -3,6 +3,12 @@ package io.testabort.agent.junit4;
 import io.testabort.agent.instrument.EnterExitKeys;
 import io.testabort.agent.instrument.Hook;
 import io.testabort.agent.instrument.Reflect;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JUnit 4 hooks' agent side: reads {@code Description}s and runners (known here only as
@@ -20,8 +26,18 @@ final class JUnit4Advice implements Hook {
   static final int METHOD_ENTERED = 7;
   static final int METHOD_EXITED = 8;
 
-  private static final String PARENT_RUNNER = "org.junit.runners.ParentRunner";
   private static final EnterExitKeys classKeys = new EnterExitKeys();
+  /**
+   * JUnit's own runners of a test class, whose statement around a test method adds only the class's
+   * {@code @After} methods and {@code @Rule}s after it. A subclass may add more (Spring's runner adds its
+   * listeners' callbacks there), so only these exact classes count.
+   */
+  private static final Set<String> PLAIN_RUNNERS = new HashSet<>(Arrays.asList(
+      "org.junit.runners.JUnit4",
+      "org.junit.runners.BlockJUnit4ClassRunner",
+      "org.junit.runners.parameterized.BlockJUnit4ClassRunnerWithParameters"));
+  /** Test classes whose tests run nothing of theirs after the test method, as their runner last found. */
+  private static final Map<String, Boolean> emptyTeardown = new ConcurrentHashMap<>();
 
   /**
    * The names read at the latest test start, so that its finish (same {@code Description}, usually right
@@ -53,7 +69,9 @@ final class JUnit4Advice implements Hook {
         String className = (String) Reflect.call(description, "getClassName");
         String displayName = (String) Reflect.call(description, "getDisplayName");
         String methodName = JUnit4Events.methodName(displayName);
-        lastStarted = new Started(description, JUnit4Events.testStarted(className, methodName, displayName));
+        boolean noTeardown = className != null && emptyTeardown.get(className) == Boolean.TRUE;
+        lastStarted =
+            new Started(description, JUnit4Events.testStarted(className, methodName, displayName, noTeardown));
         return null;
       }
       case TEST_FINISHED: {
@@ -73,7 +91,10 @@ final class JUnit4Advice implements Hook {
         String key = null;
         try {
           String testClass = testClassName(args[0]);
-          key = testClass == null ? null : JUnit4Events.classStarted(testClass);
+          if (testClass != null) {
+            emptyTeardown.put(testClass, hasEmptyTeardown(args[0]));
+            key = JUnit4Events.classStarted(testClass);
+          }
         } finally {
           classKeys.push(key);
         }
@@ -115,6 +136,25 @@ final class JUnit4Advice implements Hook {
     Object testClass = Reflect.call(runner, "getTestClass");
     Object javaClass = testClass == null ? null : Reflect.call(testClass, "getJavaClass");
     return javaClass == null ? null : ((Class<?>) javaClass).getName();
+  }
+
+  /**
+   * Whether {@code runner} runs nothing of a test's own after its method: one of JUnit's own runners, on
+   * a class with no {@code @After} method and no {@code @Rule} field or method (inherited ones included).
+   */
+  static boolean hasEmptyTeardown(Object runner) throws ReflectiveOperationException {
+    if (!PLAIN_RUNNERS.contains(runner.getClass().getName())) {
+      return false;
+    }
+    Object testClass = Reflect.call(runner, "getTestClass");
+    if (testClass == null) {
+      return false;
+    }
+    Class<?> after = Reflect.classNear(runner, "org.junit.After");
+    Class<?> rule = Reflect.classNear(runner, "org.junit.Rule");
+    return ((List<?>) Reflect.call(testClass, "getAnnotatedMethods", Class.class, after)).isEmpty()
+        && ((List<?>) Reflect.call(testClass, "getAnnotatedMethods", Class.class, rule)).isEmpty()
+        && ((List<?>) Reflect.call(testClass, "getAnnotatedFields", Class.class, rule)).isEmpty();
   }
 
   /** {@code new Fail(new AssumptionViolatedException(reason))}, from the JUnit that {@code junitObject} comes from. */

@@ -57,20 +57,31 @@ public final class JUnit4Events {
    * Returns the test's key, for its end, or null when there is nothing to end.
    */
   public static String testStarted(String className, String methodName, String displayName) {
+    return testStarted(className, methodName, displayName, false);
+  }
+
+  /**
+   * The same; {@code emptyTeardown}: nothing of the test runs after its method (see
+   * {@link RunningTest.Builder#emptyTeardown()}).
+   */
+  public static String testStarted(String className, String methodName, String displayName, boolean emptyTeardown) {
     if (className == null || !TestEvents.active()) {
       return null;
     }
     try {
       String nodeid = nodeid(className, methodName);
-      RunningTest test =
+      RunningTest.Builder b =
           RunningTest.builder(key(nodeid), FRAMEWORK, true)
               .nodeid(nodeid)
               .testName(methodName != null ? methodName : RunningTest.simpleName(className))
               .testClass(className)
               .method(methodName)
               .displayName(displayName)
-              .phase(RunningTest.CALL)
-              .build();
+              .phase(RunningTest.CALL);
+      if (emptyTeardown) {
+        b.emptyTeardown();
+      }
+      RunningTest test = b.build();
       TestEvents.started(test, key(className));
       return test.key();
     } catch (Throwable t) {
