@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,8 +29,10 @@ import java.util.Arrays;
  * calls), not {@code FileChannel}'s positional write (one system call under a dozen Java layers:
  * interruptible-channel bookkeeping, a thread set, buffer scopes). A test JVM runs those layers
  * interpreted or freshly compiled for most of its life, three times per test: 15,000 writes cost a fresh
- * JVM ~40 ms more CPU through the channel than through a {@code RandomAccessFile}, whose extra
- * {@code lseek} is the cheapest system call there is (measured on JDK 17, 2 cores).
+ * JVM ~40 ms more CPU through the channel than through a {@code RandomAccessFile} (measured on JDK 17,
+ * 2 cores). Compiled, the channel's single system call is the cheaper one (~0.3 µs a write less in
+ * JMH), so after {@link #WRITES_BEFORE_CHANNEL} writes, a run long enough to earn its start-up back,
+ * the file is written through its channel.
  *
  * <p>Once a JVM has flipped phases between {@code setup} and {@code call} many times, the page is also
  * mapped into memory, so that such a change of eight aligned bytes is one atomic store, with no system
@@ -49,6 +52,8 @@ public final class MarkerFile {
    * much.
    */
   static final int FLIPS_BEFORE_MAPPING = 2000;
+  /** Writes through {@link RandomAccessFile} before the channel takes over (~33,000 tests). */
+  static final int WRITES_BEFORE_CHANNEL = 100_000;
   /** POSIX: a rename replaces its target atomically, and a mapped file can be deleted. */
   private static final boolean POSIX = File.separatorChar == '/';
   /**
@@ -69,14 +74,20 @@ public final class MarkerFile {
   private final int flipsBeforeMapping;
   private int flipsWritten;
   private boolean mapFailed;
+  private final int writesBeforeChannel;
+  private int writesDone;
+  /** The file's channel and a direct buffer for its positional writes, once the run is long. */
+  private FileChannel channel;
+  private ByteBuffer direct;
 
   public MarkerFile(Path path) {
-    this(path, FLIPS_BEFORE_MAPPING);
+    this(path, FLIPS_BEFORE_MAPPING, WRITES_BEFORE_CHANNEL);
   }
 
-  MarkerFile(Path path, int flipsBeforeMapping) {
+  MarkerFile(Path path, int flipsBeforeMapping, int writesBeforeChannel) {
     this.path = path;
     this.flipsBeforeMapping = flipsBeforeMapping;
+    this.writesBeforeChannel = writesBeforeChannel;
   }
 
   /** Aligned 8-byte access to the mapped page, atomic by the VarHandle contract; loaded with the first mapping. */
@@ -124,8 +135,28 @@ public final class MarkerFile {
 
   /** {@code bytes[0, length)} at {@code offset}: one write(2), which a signal cannot split within a page. */
   private void writeAt(long offset, byte[] bytes, int length) throws IOException {
-    file.seek(offset);
-    file.write(bytes, 0, length);
+    if (channel == null && writesDone++ < writesBeforeChannel) {
+      file.seek(offset);
+      file.write(bytes, 0, length);
+      return;
+    }
+    if (channel == null) {
+      channel = file.getChannel();
+      if (direct == null) {
+        direct = ByteBuffer.allocateDirect(PAGE);
+      }
+    }
+    direct.clear();
+    direct.put(bytes, 0, length);
+    direct.flip();
+    while (direct.hasRemaining()) {
+      offset += channel.write(direct, offset);
+    }
+  }
+
+  /** Whether writes go through the file's channel now (a long run). */
+  boolean writesThroughChannel() {
+    return channel != null;
   }
 
   /**
@@ -196,6 +227,7 @@ public final class MarkerFile {
     if (file != null) {
       file.close(); // it writes to the file the rename replaced
     }
+    channel = null; // closed with the file; the next write takes the new file's, if the run is long
     mapped = null; // the next flip maps the new file, once flips were many enough
     file = new RandomAccessFile(path.toFile(), "rw");
     size = fileSize;
@@ -209,6 +241,7 @@ public final class MarkerFile {
     }
     file.close();
     file = null;
+    channel = null;
     mapped = null;
     Files.deleteIfExists(path);
   }

@@ -76,7 +76,7 @@ class MarkerFileTest {
 
   @Test
   void setupCallFlipsAreWritesUntilEnoughWereWrittenThenWordStores() throws IOException {
-    MarkerFile file = new MarkerFile(marker(), 2);
+    MarkerFile file = new MarkerFile(marker(), 2, MarkerFile.WRITES_BEFORE_CHANNEL);
     TestRegistry registry = new TestRegistry(file, 7, "0");
     registry.started(
         RunningTest.builder("t", "junit-jupiter", true).nodeid("C#m").phase(RunningTest.SETUP).build(), null);
@@ -102,6 +102,23 @@ class MarkerFileTest {
 
     assertThat(file.isMapped()).isFalse();
     assertThat(phase()).isEqualTo(RunningTest.SETUP);
+  }
+
+  @Test
+  void aLongRunWritesThroughTheChannelWithTheSameBytes() throws IOException {
+    MarkerFile file = new MarkerFile(marker(), MarkerFile.FLIPS_BEFORE_MAPPING, 2);
+    String[] records = {"{\"n\": \"first, the longest\"}", "{\"n\": 2}", "{\"n\": \"third\"}", "{\"n\": 4}"};
+    for (int i = 0; i < records.length; i++) {
+      byte[] record = ascii(records[i]);
+      file.write(record, record.length);
+      // the first write creates the file (a rename), the next two seek and write, then the channel
+      assertThat(file.writesThroughChannel()).as("after write %d", i + 1).isEqualTo(i >= 3);
+      assertThat(Files.size(marker())).isEqualTo(MarkerFile.PAGE);
+      assertThat(content()).startsWith(records[i] + " ").endsWith(" \n");
+      assertThat(Json.parse(Files.readAllBytes(marker()))).isEqualTo(Json.parse(record));
+    }
+    file.writeAt(6, ascii("5"));
+    assertThat(content().trim()).isEqualTo("{\"n\": 5}");
   }
 
   @Test
