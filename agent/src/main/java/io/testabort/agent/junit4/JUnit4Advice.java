@@ -92,7 +92,7 @@ final class JUnit4Advice implements Hook {
         try {
           String testClass = testClassName(args[0]);
           if (testClass != null) {
-            emptyTeardown.put(testClass, hasEmptyTeardown(args[0]));
+            emptyTeardown.put(testClass, emptyTeardownOrNot(args[0]));
             key = JUnit4Events.classStarted(testClass);
           }
         } finally {
@@ -136,6 +136,15 @@ final class JUnit4Advice implements Hook {
     Object testClass = Reflect.call(runner, "getTestClass");
     Object javaClass = testClass == null ? null : Reflect.call(testClass, "getJavaClass");
     return javaClass == null ? null : ((Class<?>) javaClass).getName();
+  }
+
+  /** {@link #hasEmptyTeardown}, false (write the teardown) when the runner cannot be read. */
+  private static Boolean emptyTeardownOrNot(Object runner) {
+    try {
+      return hasEmptyTeardown(runner);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return Boolean.FALSE;
+    }
   }
 
   /**
