@@ -161,39 +161,52 @@ final class MarkerRenderer {
     // what is left of the page after the jvm members and the closing brackets
     int reserve = jvm.length + 8;
     if (exit != null) {
-      out.name("exit").beginObject();
-      if (exit.code == null) {
-        out.name("code").nullValue();
-      } else {
-        out.name("code").value(exit.code.longValue());
-      }
-      out.name("via").value(exit.via).name("stack").beginArray();
-      for (String frame : exit.stack) {
-        int mark = out.size();
-        out.value(frame, caps.frame);
-        if (out.size() + reserve + 4 > LIMIT) {
-          out.truncate(mark);
-          break;
-        }
-      }
-      out.endArray().endObject();
+      exit(exit, caps, reserve);
     }
     if (!parallel.isEmpty()) {
-      out.name("running").beginArray();
-      int n = 0;
-      for (RunningTest t : parallel) {
-        int mark = out.size();
-        out.beginObject().name("nodeid").value(t.nodeid).name("thread").value(t.thread.getName(), caps.thread)
-            .name("start_time").value(t.startTime).name("phase").value(t.effectivePhase()).endObject();
-        if (++n > MAX_RUNNING || out.size() + reserve > LIMIT) {
-          out.truncate(mark);
-          break;
-        }
-      }
-      out.endArray();
+      running(parallel, caps, reserve);
     }
     out.rawMembers(jvm);
     out.endObject();
+  }
+
+  // exit and running are apart from render so that a JIT compiling the record of a plain test does not
+  // compile them with it: most JVMs never render either
+
+  /** The exit member, its stack frames as many as fit before {@code reserve}. */
+  private void exit(ExitRecord exit, Caps caps, int reserve) {
+    out.name("exit").beginObject();
+    if (exit.code == null) {
+      out.name("code").nullValue();
+    } else {
+      out.name("code").value(exit.code.longValue());
+    }
+    out.name("via").value(exit.via).name("stack").beginArray();
+    for (String frame : exit.stack) {
+      int mark = out.size();
+      out.value(frame, caps.frame);
+      if (out.size() + reserve + 4 > LIMIT) {
+        out.truncate(mark);
+        break;
+      }
+    }
+    out.endArray().endObject();
+  }
+
+  /** The running list: the tests in flight, as many as fit before {@code reserve}. */
+  private void running(List<RunningTest> parallel, Caps caps, int reserve) {
+    out.name("running").beginArray();
+    int n = 0;
+    for (RunningTest t : parallel) {
+      int mark = out.size();
+      out.beginObject().name("nodeid").value(t.nodeid).name("thread").value(t.thread.getName(), caps.thread)
+          .name("start_time").value(t.startTime).name("phase").value(t.effectivePhase()).endObject();
+      if (++n > MAX_RUNNING || out.size() + reserve > LIMIT) {
+        out.truncate(mark);
+        break;
+      }
+    }
+    out.endArray();
   }
 
   private static int phaseLength(byte[] slot) {

@@ -61,63 +61,28 @@ final class JUnit4Advice implements Hook {
     this.hook = hook;
   }
 
+  /** One small method per hook: a JIT compiling the hooks of every test does not compile the rare ones with them. */
   @Override
   public Object run(Object[] args) throws Exception {
     switch (hook) {
-      case TEST_STARTED: {
-        Object description = args[1];
-        String className = (String) Reflect.call(description, "getClassName");
-        String displayName = (String) Reflect.call(description, "getDisplayName");
-        String methodName = JUnit4Events.methodName(displayName);
-        boolean noTeardown = className != null && emptyTeardown.get(className) == Boolean.TRUE;
-        lastStarted =
-            new Started(description, JUnit4Events.testStarted(className, methodName, displayName, noTeardown));
+      case TEST_STARTED:
+        testStarted(args[1]);
         return null;
-      }
-      case TEST_FINISHED: {
-        Object description = args[1];
-        Started s = lastStarted;
-        if (s != null && s.description == description) {
-          // the Description the start just read (the usual case): no reflection, the same key
-          JUnit4Events.testFinished(s.key);
-        } else {
-          JUnit4Events.testFinished(
-              (String) Reflect.call(description, "getClassName"),
-              JUnit4Events.methodName((String) Reflect.call(description, "getDisplayName")));
-        }
+      case TEST_FINISHED:
+        testFinished(args[1]);
         return null;
-      }
-      case CLASS_STARTED: {
-        String key = null;
-        try {
-          String testClass = testClassName(args[0]);
-          if (testClass != null) {
-            emptyTeardown.put(testClass, emptyTeardownOrNot(args[0]));
-            key = JUnit4Events.classStarted(testClass);
-          }
-        } finally {
-          classKeys.push(key);
-        }
+      case CLASS_STARTED:
+        classStarted(args[0]);
         return null;
-      }
       case CLASS_FINISHED:
         JUnit4Events.classFinished(classKeys.pop());
         return null;
-      case SKIP_LEAF: {
+      case SKIP_LEAF:
         // woven, like SKIP_CLASS, only when a skip list is set; runLeaf(Statement, Description, RunNotifier): [statement, runner, statement, description, notifier]
-        Object description = args[3];
-        String reason =
-            JUnit4Events.skipReason(
-                (String) Reflect.call(description, "getClassName"),
-                JUnit4Events.methodName((String) Reflect.call(description, "getDisplayName")));
-        return reason == null ? null : failedAssumption(description, reason);
-      }
-      case SKIP_CLASS: {
+        return skipLeaf(args[3]);
+      case SKIP_CLASS:
         // classBlock(RunNotifier), on return: [statement, runner, notifier]
-        String testClass = testClassName(args[1]);
-        String reason = testClass == null ? null : JUnit4Events.skipReason(testClass, null);
-        return reason == null ? null : failedAssumption(args[2], reason);
-      }
+        return skipClass(args[1], args[2]);
       case BEFORES_ENTERED:
         JUnit4Events.beforesEntered();
         return null;
@@ -130,6 +95,53 @@ final class JUnit4Advice implements Hook {
       default:
         return null;
     }
+  }
+
+  private static void testStarted(Object description) throws ReflectiveOperationException {
+    String className = (String) Reflect.call(description, "getClassName");
+    String displayName = (String) Reflect.call(description, "getDisplayName");
+    String methodName = JUnit4Events.methodName(displayName);
+    boolean noTeardown = className != null && emptyTeardown.get(className) == Boolean.TRUE;
+    lastStarted = new Started(description, JUnit4Events.testStarted(className, methodName, displayName, noTeardown));
+  }
+
+  private static void testFinished(Object description) throws ReflectiveOperationException {
+    Started s = lastStarted;
+    if (s != null && s.description == description) {
+      // the Description the start just read (the usual case): no reflection, the same key
+      JUnit4Events.testFinished(s.key);
+    } else {
+      JUnit4Events.testFinished(
+          (String) Reflect.call(description, "getClassName"),
+          JUnit4Events.methodName((String) Reflect.call(description, "getDisplayName")));
+    }
+  }
+
+  private static void classStarted(Object runner) throws ReflectiveOperationException {
+    String key = null;
+    try {
+      String testClass = testClassName(runner);
+      if (testClass != null) {
+        emptyTeardown.put(testClass, emptyTeardownOrNot(runner));
+        key = JUnit4Events.classStarted(testClass);
+      }
+    } finally {
+      classKeys.push(key);
+    }
+  }
+
+  private static Object skipLeaf(Object description) throws ReflectiveOperationException {
+    String reason =
+        JUnit4Events.skipReason(
+            (String) Reflect.call(description, "getClassName"),
+            JUnit4Events.methodName((String) Reflect.call(description, "getDisplayName")));
+    return reason == null ? null : failedAssumption(description, reason);
+  }
+
+  private static Object skipClass(Object runner, Object notifier) throws ReflectiveOperationException {
+    String testClass = testClassName(runner);
+    String reason = testClass == null ? null : JUnit4Events.skipReason(testClass, null);
+    return reason == null ? null : failedAssumption(notifier, reason);
   }
 
   private static String testClassName(Object runner) throws ReflectiveOperationException {

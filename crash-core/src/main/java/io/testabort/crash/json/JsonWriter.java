@@ -370,9 +370,16 @@ public final class JsonWriter {
   private void string(String s, int maxBytes) {
     int n = s.length();
     int limit = Math.max(ELLIPSIS.length, maxBytes);
-    if (n <= limit && n <= PLAIN_MAX && plain(s, n)) {
-      return;
+    if (n > limit || n > PLAIN_MAX || !plain(s, n)) {
+      escaped(s, n, limit);
     }
+  }
+
+  /**
+   * The same, character by character: escapes, encodings and the cut. Apart from {@link #string} so
+   * that a JIT compiling the common plain path does not compile this one with it.
+   */
+  private void escaped(String s, int n, int limit) {
     ensure((int) Math.min(2L + 6L * n, 2L + limit));
     buf[len++] = '"';
     int start = len;
