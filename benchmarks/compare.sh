@@ -36,19 +36,10 @@ cold=$scratch/cold
 fresh="sh -c 'rm -rf $cold && mkdir -p $cold/cache $cold/home $cold/markers'"
 in_cold="env XDG_CACHE_HOME=$cold/cache HOME=$cold/home"
 
+. "$root/benchmarks/suite-commands.sh"
 suite_command() {
-  local lib=$work/lib
   case $1 in
-    junit4)
-      local classes
-      classes=$(cd "$work/suites/junit4/src" && ls bench/*.java | sed 's/\.java$//; s#/#.#' | paste -sd' ')
-      echo "-cp $(ls "$lib"/junit4/*.jar | paste -sd:):$work/suites/junit4/classes org.junit.runner.JUnitCore $classes" ;;
-    junit5)
-      echo "-jar $(ls "$lib"/junit5/*.jar) execute --class-path $work/suites/junit5/classes --select-package bench --disable-banner --details=summary" ;;
-    lang3)
-      # as run.sh's row 4: Commons Lang's tests jar with its own --add-opens, the slow packages left out
-      local opens="--add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.time=ALL-UNNAMED --add-opens java.base/java.time.chrono=ALL-UNNAMED"
-      echo "-Xmx512m $opens -jar $(ls "$lib"/lang3-console/junit-platform-console-standalone-*.jar) execute --class-path $(ls "$lib"/lang3/*.jar | paste -sd:) --scan-class-path $(ls "$lib"/lang3/commons-lang3-*-tests.jar) --exclude-package org.apache.commons.lang3.time --exclude-package org.apache.commons.lang3.concurrent --exclude-classname '.*[.](ExtendedMessageFormatTest|ClassUtilsOssFuzzTest|ToStringStyleConcurrencyTest|HashCodeBuilderAndEqualsBuilderTest|ReflectionDiffBuilderTest|LocaleUtilsTest|EqualsBuilderReflectJreImplementationTest)' --disable-banner --details=summary" ;;
+    junit4 | junit5 | lang3) "$1_command" "$work" ;;
     *) die "unknown suite $1 (junit4, junit5, lang3)" ;;
   esac
 }

@@ -41,6 +41,7 @@ set -euo pipefail
 {
 root=$(cd "$(dirname "$0")/.." && pwd)
 here=$root/benchmarks/run
+. "$root/benchmarks/suite-commands.sh"
 java=${JAVA:-java}
 RUNS=${RUNS:-15}
 RUNS_MVN=${RUNS_MVN:-8}
@@ -201,7 +202,7 @@ if wants 2; then
   javac -d "$suites/testng/classes" -cp "$testng" "$suites"/testng/src/bench/*.java
   classes=$(cd "$suites/junit4/src" && ls bench/*.java | sed 's/\.java$//; s#/#.#' | paste -sd' ')
 
-  run5="-jar $junit5 execute --class-path $suites/junit5/classes --select-package bench --disable-banner --details=summary"
+  run5=$(junit5_command "$work")
   compare "$RUNS_5K" junit5 "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $run5" \
     "do-nothing transformer" "$in_cold $java -Duser.home=$cold/home $noop_transformer $run5" \
@@ -209,7 +210,7 @@ if wants 2; then
   row junit5 "2. 5,000 tests, JUnit 5 console launcher, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu junit5
   row junit5 "(floor: a class transformer that changes nothing)" "do-nothing agent" "do-nothing transformer" "" wallcpu junit5
 
-  run4="-cp $junit4:$suites/junit4/classes org.junit.runner.JUnitCore $classes"
+  run4=$(junit4_command "$work")
   compare "$RUNS_5K" junit4 "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $run4" \
     "do-nothing transformer" "$in_cold $java -Duser.home=$cold/home $noop_transformer $run4" \
@@ -239,15 +240,9 @@ fi
 
 # ---- row 4: a real public suite, agent in JAVA_TOOL_OPTIONS vs no agent, cold
 if wants 4; then
-  lang3=$lib/lang3
-  lang3_tests=$(ls "$lang3"/commons-lang3-*-tests.jar)
-  lang3_console=$(ls "$lib"/lang3-console/junit-platform-console-standalone-*.jar)
-  # as Commons Lang's own build runs its tests on Java 9+ (pom: profile java9+, -Xmx512m)
-  opens="--add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.time=ALL-UNNAMED --add-opens java.base/java.time.chrono=ALL-UNNAMED"
-  # Left out, so that a run takes ~30 s rather than ~15 min on 2 cores: the time package and the classes
-  # that loop over every locale, time zone or a fuzzing corpus (minutes of CPU in a few tests), and
-  # concurrency tests that mostly sleep and time out (they measure the clock, not the agent).
-  runl="$java -Xmx512m $opens -Duser.home=$cold/home -jar $lang3_console execute --class-path $(ls "$lang3"/*.jar | paste -sd:) --scan-class-path $lang3_tests --exclude-package org.apache.commons.lang3.time --exclude-package org.apache.commons.lang3.concurrent --exclude-classname '.*[.](ExtendedMessageFormatTest|ClassUtilsOssFuzzTest|ToStringStyleConcurrencyTest|HashCodeBuilderAndEqualsBuilderTest|ReflectionDiffBuilderTest|LocaleUtilsTest|EqualsBuilderReflectJreImplementationTest)' --disable-banner --details=summary"
+  lang3_tests=$(ls "$lib"/lang3/commons-lang3-*-tests.jar)
+  # its arguments and what is left out of it: lang3_command (suite-commands.sh)
+  runl="$java -Duser.home=$cold/home $(lang3_command "$work")"
   allow_exit=0,1
   compare "$RUNS_SUITE" lang3 "$fresh" \
     "no agent" "$in_cold $runl" \

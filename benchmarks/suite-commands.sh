@@ -1,0 +1,27 @@
+# The Java arguments of the benchmark suites, shared by run.sh and compare.sh so that both measure the
+# same runs. Each function takes the work folder of a run.sh run (its lib/ and suites/) and prints the
+# arguments after `java` and any agent option. Sourced, not run.
+
+# 5,000 generated trivial tests under JUnit 4's JUnitCore
+junit4_command() {
+  local work=$1 classes
+  classes=$(cd "$work/suites/junit4/src" && ls bench/*.java | sed 's/\.java$//; s#/#.#' | paste -sd' ')
+  echo "-cp $(ls "$work"/lib/junit4/*.jar | paste -sd:):$work/suites/junit4/classes org.junit.runner.JUnitCore $classes"
+}
+
+# the same 5,000 tests under the JUnit 5 console launcher
+junit5_command() {
+  local work=$1
+  echo "-jar $(ls "$work"/lib/junit5/junit-platform-console-standalone-*.jar) execute --class-path $work/suites/junit5/classes --select-package bench --disable-banner --details=summary"
+}
+
+# Apache Commons Lang's published tests jar, as its own build runs them on Java 9+ (pom: profile java9+,
+# -Xmx512m, its --add-opens). Left out, so that a run takes ~30 s rather than ~15 min on 2 cores: the
+# time package and the classes that loop over every locale, time zone or a fuzzing corpus (minutes of
+# CPU in a few tests), and concurrency tests that mostly sleep and time out (they measure the clock, not
+# the agent).
+lang3_command() {
+  local work=$1 lang3=$1/lib/lang3
+  local opens="--add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.time=ALL-UNNAMED --add-opens java.base/java.time.chrono=ALL-UNNAMED"
+  echo "-Xmx512m $opens -jar $(ls "$work"/lib/lang3-console/junit-platform-console-standalone-*.jar) execute --class-path $(ls "$lang3"/*.jar | paste -sd:) --scan-class-path $(ls "$lang3"/commons-lang3-*-tests.jar) --exclude-package org.apache.commons.lang3.time --exclude-package org.apache.commons.lang3.concurrent --exclude-classname '.*[.](ExtendedMessageFormatTest|ClassUtilsOssFuzzTest|ToStringStyleConcurrencyTest|HashCodeBuilderAndEqualsBuilderTest|ReflectionDiffBuilderTest|LocaleUtilsTest|EqualsBuilderReflectJreImplementationTest)' --disable-banner --details=summary"
+}
