@@ -125,13 +125,14 @@ final class MarkerWriter {
       return;
     }
     try {
-      byte[] slot = MarkerRenderer.phaseSlot(test.effectivePhase());
-      if (MarkerRenderer.isWordFlip(shownPhase, test.effectivePhase()) && file.wordStoreReady()) {
+      String phase = test.effectivePhase();
+      byte[] slot = MarkerRenderer.phaseSlot(phase);
+      if (MarkerRenderer.isWordFlip(shownPhase, phase) && file.wordStoreReady()) {
         file.storeWord(phaseOffset + 1, slot, 1); // setup <-> call: no system call
       } else {
         file.writeAt(phaseOffset, slot);
       }
-      shownPhase = test.effectivePhase();
+      shownPhase = phase;
     } catch (Throwable t) {
       fail(t);
     }
