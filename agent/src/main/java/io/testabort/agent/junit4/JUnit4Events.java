@@ -31,21 +31,38 @@ public final class JUnit4Events {
    * JUnit's own method by {@code JUnit4MethodNameTest}.
    */
   static String methodName(String displayName) {
+    int open = openParenthesis(displayName);
+    return open < 0 ? null : displayName.substring(0, open);
+  }
+
+  /**
+   * {@code Description.getClassName()} from the display name: the second group of the same pattern, or
+   * the whole display name when it does not match. JUnit answers from the description's class when it
+   * has one, but every public factory of a {@code Description} with a class writes that class's name
+   * there ({@code name(class)}, or the class name alone for a suite); pinned by {@code JUnit4MethodNameTest}.
+   */
+  static String className(String displayName) {
+    int open = openParenthesis(displayName);
+    return open < 0 ? displayName : displayName.substring(open + 1, displayName.length() - 1);
+  }
+
+  /** Where the pattern's {@code \(} matches in {@code displayName}, or -1 when it does not match. */
+  private static int openParenthesis(String displayName) {
     int n = displayName == null ? 0 : displayName.length();
     if (n < 2 || displayName.charAt(n - 1) != ')') {
-      return null;
+      return -1;
     }
     int open = displayName.lastIndexOf('(', n - 2);
     if (open < 0) {
-      return null;
+      return -1;
     }
     for (int i = open + 1; i < n - 1; i++) {
       char c = displayName.charAt(i);
       if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return null;
+        return -1;
       }
     }
-    return displayName.substring(0, open);
+    return open;
   }
 
   static String key(String nodeid) {
