@@ -258,24 +258,10 @@ final class HookWeaver implements Weaver {
       super.visitLabel(end);
       super.visitJumpInsn(Opcodes.GOTO, next);
       super.visitLabel(handler);
-      frameWithArray(new Object[] {"java/lang/Throwable"});
+      frame(new Object[] {"[Ljava/lang/Object;"}, new Object[] {"java/lang/Throwable"});
       super.visitInsn(Opcodes.POP);
       super.visitLabel(next);
-      frameWithArray(new Object[0]);
-    }
-
-    /** A full frame with the initial locals, the reads' array after them, and {@code stack}. */
-    private void frameWithArray(Object[] stack) {
-      if (!frames) {
-        return;
-      }
-      Object[] locals = new Object[2 + arguments.length];
-      locals[0] = owner;
-      for (int i = 0; i < arguments.length; i++) {
-        locals[1 + i] = frameType(arguments[i]);
-      }
-      locals[1 + arguments.length] = "[Ljava/lang/Object;";
-      super.visitFrame(Opcodes.F_FULL, locals.length, locals, stack.length, stack);
+      frame(new Object[] {"[Ljava/lang/Object;"}, new Object[0]);
     }
 
     /** Pushes a new {@code Object[]} of {@code lead} free slots and then {@code this, arguments...}. */
@@ -368,14 +354,20 @@ final class HookWeaver implements Weaver {
 
     /** A full frame with the method's initial locals ({@code this} and the arguments) and {@code stack}. */
     private void initialFrame(Object[] stack) {
+      frame(new Object[0], stack);
+    }
+
+    /** A full frame with the initial locals, then {@code extraLocals} (the reads' array), and {@code stack}. */
+    private void frame(Object[] extraLocals, Object[] stack) {
       if (!frames) {
         return;
       }
-      Object[] locals = new Object[1 + arguments.length];
+      Object[] locals = new Object[1 + arguments.length + extraLocals.length];
       locals[0] = owner;
       for (int i = 0; i < arguments.length; i++) {
         locals[1 + i] = frameType(arguments[i]);
       }
+      System.arraycopy(extraLocals, 0, locals, 1 + arguments.length, extraLocals.length);
       super.visitFrame(Opcodes.F_FULL, locals.length, locals, stack.length, stack);
     }
 
