@@ -32,8 +32,9 @@ final class PlatformAdvice implements Hook {
 
   /**
    * What a start reads of its {@code TestDescriptor} (argument 0 of {@code executionStarted}), woven as
-   * typed calls in the launcher's own method rather than read here by reflection: twelve reflective
-   * calls a node start were most of a Platform test start's cost while the JVM interprets the agent.
+   * typed calls in the launcher's own method rather than read here by reflection: ten of the twelve
+   * reflective calls a node start made, each a dozen interpreted frames while the JVM interprets the agent
+   * (the source's two names are still read here: see {@link #className}).
    * The hook gets them after the arguments, in this order; each is null if its calls threw, and is then
    * read here by reflection.
    */
@@ -201,6 +202,10 @@ final class PlatformAdvice implements Hook {
     return known != null ? known.text : Reflect.call(descriptor, "getUniqueId").toString();
   }
 
+  /**
+   * A {@code MethodSource}'s or {@code ClassSource}'s class name, by reflection: a chain of woven calls
+   * cannot tell the two apart, and a cast that fails would cost an exception per container.
+   */
   private static String className(Object source) throws ReflectiveOperationException {
     if (source == null) {
       return null;
