@@ -34,7 +34,7 @@ final class PlatformAdvice implements Hook {
    * What a start reads of its {@code TestDescriptor} (argument 0 of {@code executionStarted}), woven as
    * typed calls in the launcher's own method rather than read here by reflection: ten of the twelve
    * reflective calls a node start made, each a dozen interpreted frames while the JVM interprets the agent
-   * (the source's two names are still read here: see {@link #className}).
+   * (the source's two names are still read here: see {@code className}).
    * The hook gets them after the arguments, in this order; each is null if its calls threw, and is then
    * read here by reflection.
    */
