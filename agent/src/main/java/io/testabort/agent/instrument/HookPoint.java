@@ -16,21 +16,14 @@ public final class HookPoint {
   /** The bridge's dispatch names: on entry (or the only one), and on exit for {@link Kind#AROUND}. */
   public final String event;
   public final String exitEvent;
-  /** Values the woven code reads for an {@link Kind#ENTER} hook, passed after the arguments (none: empty). */
-  public final HookRead[] reads;
 
   HookPoint(String method, int parameters, Kind kind, int index, String event, String exitEvent) {
-    this(method, parameters, kind, index, event, exitEvent, new HookRead[0]);
-  }
-
-  HookPoint(String method, int parameters, Kind kind, int index, String event, String exitEvent, HookRead[] reads) {
     this.method = method;
     this.parameters = parameters;
     this.kind = kind;
     this.index = index;
     this.event = event;
     this.exitEvent = exitEvent;
-    this.reads = reads.clone();
   }
 
   public boolean matches(String name, int parameterCount) {

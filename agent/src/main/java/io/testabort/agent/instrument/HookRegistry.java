@@ -50,19 +50,6 @@ final class HookRegistry implements Hooks, BiFunction<String, Object[], Object> 
   }
 
   @Override
-  public void onEnter(String className, String method, int parameters, Hook hook, HookRead... reads) {
-    if (parameters < 0) {
-      throw new IllegalArgumentException("reads need a known parameter count: " + className + "." + method);
-    }
-    for (HookRead r : reads) {
-      if (r.argument < 0 || r.argument >= parameters || r.names.length == 0) {
-        throw new IllegalArgumentException("no such argument or no call: " + r);
-      }
-    }
-    add(className, method, parameters, HookPoint.Kind.ENTER, -1, hook, null, reads);
-  }
-
-  @Override
   public void onReturn(String className, String method, int parameters, Hook hook) {
     add(className, method, parameters, HookPoint.Kind.RETURN, -1, hook, null);
   }
@@ -93,12 +80,6 @@ final class HookRegistry implements Hooks, BiFunction<String, Object[], Object> 
   }
 
   private void add(String className, String method, int parameters, HookPoint.Kind kind, int index, Hook hook, Hook exit) {
-    add(className, method, parameters, kind, index, hook, exit, new HookRead[0]);
-  }
-
-  private void add(
-      String className, String method, int parameters, HookPoint.Kind kind, int index, Hook hook, Hook exit,
-      HookRead[] reads) {
     if (!HookedClasses.contains(className.replace('.', '/'))) {
       throw new IllegalArgumentException(className + " is not in HookedClasses");
     }
@@ -120,6 +101,6 @@ final class HookRegistry implements Hooks, BiFunction<String, Object[], Object> 
       points = new ArrayList<>();
       byClass.put(className.replace('.', '/'), points);
     }
-    points.add(new HookPoint(method, parameters, kind, index, event, exitEvent, reads));
+    points.add(new HookPoint(method, parameters, kind, index, event, exitEvent));
   }
 }

@@ -14,9 +14,7 @@ import net.bytebuddy.jar.asm.Type;
 /**
  * Rewrites a hooked class in one pass of ASM's visitor API (the ASM inside Byte Buddy): the hooked methods
  * get a few instructions that box their receiver and arguments into an {@code Object[]} and call the
- * bridge, {@code java.lang.TestAbortBridge}; every other method is copied as it is. An entry hook may
- * also get values read with typed calls ({@link HookRead}), each inside a handler of its own that leaves
- * null for a read that throws. Only members are
+ * bridge, {@code java.lang.TestAbortBridge}; every other method is copied as it is. Only members are
  * changed, none are added, so the same rewrite serves a class's first load and a retransformation.
  *
  * <p>Frames are not recomputed (that would need the class hierarchy, hence class loading): the injected
@@ -99,8 +97,6 @@ final class HookWeaver implements Weaver {
     private final List<HookPoint> points;
     private final boolean around;
     private final Label tryStart = new Label();
-    /** Locals the injected code needs: the reads keep the array in the first local after the arguments. */
-    private int minLocals;
 
     MethodHooks(int api, MethodVisitor next, String owner, String descriptor, boolean frames, List<HookPoint> points) {
       super(api, next);
@@ -122,13 +118,6 @@ final class HookWeaver implements Weaver {
       for (HookPoint p : points) {
         switch (p.kind) {
           case ENTER:
-            if (p.reads.length > 0) {
-              callWithReads(p);
-              break;
-            }
-            call(p.event);
-            super.visitInsn(Opcodes.POP);
-            break;
           case AROUND:
             call(p.event);
             super.visitInsn(Opcodes.POP);
@@ -193,7 +182,7 @@ final class HookWeaver implements Weaver {
         super.visitInsn(Opcodes.ATHROW);
         super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
       }
-      super.visitMaxs(maxStack + EXTRA_STACK, Math.max(maxLocals, minLocals));
+      super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
     /** Pushes {@code bridge.call(event, [this, arguments...])}, leaving its result on the stack. */
@@ -201,67 +190,6 @@ final class HookWeaver implements Weaver {
       super.visitLdcInsn(event);
       receiverAndArguments(0);
       super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "call", CALL, false);
-    }
-
-    /**
-     * {@code bridge.call(event, [this, arguments..., reads...])}. While the reads run, the array is kept in
-     * the first local after the arguments, which the method's own code has not used yet at its entry.
-     */
-    private void callWithReads(HookPoint p) {
-      int array = slot(arguments.length);
-      minLocals = Math.max(minLocals, array + 1);
-      push(1 + arguments.length + p.reads.length);
-      super.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
-      storeReceiverAndArguments(0);
-      super.visitVarInsn(Opcodes.ASTORE, array);
-      for (int k = 0; k < p.reads.length; k++) {
-        read(p.reads[k], array, 1 + arguments.length + k);
-      }
-      super.visitLdcInsn(p.event);
-      super.visitVarInsn(Opcodes.ALOAD, array);
-      // the method's own frames are written relative to the one before them: a frame with the initial
-      // locals again, the array dropped, keeps them meaning what they meant
-      Label call = new Label();
-      super.visitLabel(call);
-      initialFrame(new Object[] {"java/lang/String", "[Ljava/lang/Object;"});
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "call", CALL, false);
-      super.visitInsn(Opcodes.POP);
-    }
-
-    /**
-     * {@code array[index] = argument.call1().call2()...}, boxed; anything the calls throw is caught right
-     * there and leaves the element null. A read from a primitive argument is not woven (null).
-     */
-    private void read(HookRead r, int array, int index) {
-      Type from = r.argument < arguments.length ? arguments[r.argument] : null;
-      if (from == null || (from.getSort() != Type.OBJECT && from.getSort() != Type.ARRAY)) {
-        return;
-      }
-      Label start = new Label();
-      Label end = new Label();
-      Label handler = new Label();
-      Label next = new Label();
-      super.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-      super.visitLabel(start);
-      super.visitVarInsn(Opcodes.ALOAD, array);
-      push(index);
-      super.visitVarInsn(Opcodes.ALOAD, slot(r.argument));
-      if (!r.owners[0].equals(from.getInternalName())) {
-        super.visitTypeInsn(Opcodes.CHECKCAST, r.owners[0]);
-      }
-      for (int i = 0; i < r.names.length; i++) {
-        int opcode = r.interfaces[i] ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
-        super.visitMethodInsn(opcode, r.owners[i], r.names[i], r.descriptors[i], r.interfaces[i]);
-      }
-      box(Type.getReturnType(r.descriptors[r.descriptors.length - 1]));
-      super.visitInsn(Opcodes.AASTORE);
-      super.visitLabel(end);
-      super.visitJumpInsn(Opcodes.GOTO, next);
-      super.visitLabel(handler);
-      frame(new Object[] {"[Ljava/lang/Object;"}, new Object[] {"java/lang/Throwable"});
-      super.visitInsn(Opcodes.POP);
-      super.visitLabel(next);
-      frame(new Object[] {"[Ljava/lang/Object;"}, new Object[0]);
     }
 
     /** Pushes a new {@code Object[]} of {@code lead} free slots and then {@code this, arguments...}. */
@@ -354,20 +282,14 @@ final class HookWeaver implements Weaver {
 
     /** A full frame with the method's initial locals ({@code this} and the arguments) and {@code stack}. */
     private void initialFrame(Object[] stack) {
-      frame(new Object[0], stack);
-    }
-
-    /** A full frame with the initial locals, then {@code extraLocals} (the reads' array), and {@code stack}. */
-    private void frame(Object[] extraLocals, Object[] stack) {
       if (!frames) {
         return;
       }
-      Object[] locals = new Object[1 + arguments.length + extraLocals.length];
+      Object[] locals = new Object[1 + arguments.length];
       locals[0] = owner;
       for (int i = 0; i < arguments.length; i++) {
         locals[1 + i] = frameType(arguments[i]);
       }
-      System.arraycopy(extraLocals, 0, locals, 1 + arguments.length, extraLocals.length);
       super.visitFrame(Opcodes.F_FULL, locals.length, locals, stack.length, stack);
     }
 
@@ -401,11 +323,6 @@ final class HookWeaver implements Weaver {
     private void loadBoxed(int argument) {
       Type t = arguments[argument];
       super.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot(argument));
-      box(t);
-    }
-
-    /** Boxes the primitive of type {@code t} on the stack; a reference stays as it is. */
-    private void box(Type t) {
       String box;
       switch (t.getSort()) {
         case Type.BOOLEAN: box = "java/lang/Boolean"; break;

@@ -11,13 +11,6 @@ public interface Hooks {
   /** {@code hook} runs when the method is entered. */
   void onEnter(String className, String method, int parameters, Hook hook);
 
-  /**
-   * {@code hook} runs when the method is entered and gets {@code [this, argument0, ..., read0, read1, ...]}:
-   * the values of {@code reads}, called by the woven code with typed calls (null where a call threw), so
-   * that the hook need not read them by reflection.
-   */
-  void onEnter(String className, String method, int parameters, Hook hook, HookRead... reads);
-
   /** {@code hook} runs when the method returns normally (not when it throws). */
   void onReturn(String className, String method, int parameters, Hook hook);
 

@@ -13,8 +13,7 @@ import io.testabort.agent.instrument.Hooks;
 public final class JUnitPlatformInstrumentation implements FrameworkInstrumentation {
   @Override
   public void register(Hooks hooks) {
-    hooks.onEnter(HookedClasses.PLATFORM_LISTENER_ADAPTER, "executionStarted", 1, new PlatformAdvice(PlatformAdvice.STARTED),
-        PlatformAdvice.STARTED_READS);
+    hooks.onEnter(HookedClasses.PLATFORM_LISTENER_ADAPTER, "executionStarted", 1, new PlatformAdvice(PlatformAdvice.STARTED));
     hooks.onEnter(HookedClasses.PLATFORM_LISTENER_ADAPTER, "executionFinished", 2, new PlatformAdvice(PlatformAdvice.FINISHED));
     // before it the test is in its before-each methods (setup), inside it the test method (call), after it teardown
     hooks.around(HookedClasses.JUPITER_TEST_METHOD, "invokeTestMethod", -1,

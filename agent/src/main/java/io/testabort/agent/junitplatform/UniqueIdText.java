@@ -29,75 +29,32 @@ final class UniqueIdText {
 
   /**
    * The node of {@code id}, a node's {@code UniqueId}; {@code parentId} and {@code parent} are its
-   * parent's id and node, or null when unknown. Reads the ids' segments by reflection.
+   * parent's id and node, or null when unknown.
    */
   static PlatformNode of(Object id, Object parentId, PlatformNode parent) {
     if (parent == null || parentId == null || disabled) {
-      return PlatformNode.parsed(id.toString(), id, null);
+      return PlatformNode.parsed(id.toString());
     }
-    List<?> segments;
-    String type;
-    String value;
+    String[] segment;
     try {
-      segments = (List<?>) Reflect.call(id, "getSegments");
-      Object last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-      type = last == null ? null : (String) Reflect.call(last, "getType");
-      value = last == null ? null : (String) Reflect.call(last, "getValue");
+      segment = lastPlainSegment(id, parentId);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return PlatformNode.parsed(id.toString(), id, null); // a Platform without these methods: its own text
+      segment = null; // a Platform without these methods: its own text
     }
-    return of(id, segments, type, value, parentId, parent);
-  }
-
-  /**
-   * The same from what the woven code read of the node ({@code id.getSegments()} and its last segment's
-   * type and value, any of them null when unknown), the parent known by its node.
-   */
-  static PlatformNode of(Object id, List<?> segments, String type, String value, PlatformNode parent) {
-    return of(id, segments, type, value, parent == null ? null : parent.id, parent);
-  }
-
-  private static PlatformNode of(
-      Object id, List<?> segments, String type, String value, Object parentId, PlatformNode parent) {
-    if (parent == null || parentId == null || disabled || segments == null || type == null || value == null
-        || !isPlain(type) || !isPlain(value)) {
-      return PlatformNode.parsed(id.toString(), id, segments);
+    if (segment == null) {
+      return PlatformNode.parsed(id.toString());
     }
-    boolean child;
-    try {
-      child = isChild(id, segments, parentId, parent.platformSegments);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      child = false;
-    }
-    if (!child) {
-      return PlatformNode.parsed(id.toString(), id, segments);
-    }
-    PlatformNode built = parent.child(type, value, id, segments);
+    PlatformNode built = parent.child(segment[0], segment[1]);
     if (!checked) {
       String platform = id.toString();
       checked = true;
       if (!platform.equals(built.text)) {
         disabled = true;
         AgentLog.debug("this JUnit Platform formats unique ids its own way; formatting them with toString()");
-        return PlatformNode.parsed(platform, id, segments);
+        return PlatformNode.parsed(platform);
       }
     }
     return built;
-  }
-
-  /**
-   * Whether {@code id} is {@code parentId} plus one segment. The Platform's {@code append} shares the
-   * parent's segment objects, so an identity check of the prefix usually answers; otherwise the ids are
-   * compared.
-   */
-  private static boolean isChild(Object id, List<?> segments, Object parentId, List<?> parentSegments)
-      throws ReflectiveOperationException {
-    if (parentSegments == null) {
-      parentSegments = (List<?>) Reflect.call(parentId, "getSegments");
-    }
-    int n = parentSegments.size();
-    return segments.size() == n + 1
-        && (sameObjects(segments, parentSegments, n) || parentId.equals(Reflect.call(id, "removeLastSegment")));
   }
 
   /** {@code parentText + "/[type:value]"} when {@code id} is {@code parentId} plus one plain segment, else null. */
@@ -108,14 +65,18 @@ final class UniqueIdText {
 
   /**
    * {type, value} of the last segment of {@code id} when {@code id} is {@code parentId} plus that one
-   * segment and both are plain, else null.
+   * segment and both are plain, else null. The Platform's {@code append} shares the parent's segment
+   * objects, so an identity check of the prefix usually answers; otherwise the ids are compared.
    */
   static String[] lastPlainSegment(Object id, Object parentId) throws ReflectiveOperationException {
     List<?> segments = (List<?>) Reflect.call(id, "getSegments");
-    if (segments.isEmpty() || !isChild(id, segments, parentId, null)) {
+    List<?> parentSegments = (List<?>) Reflect.call(parentId, "getSegments");
+    int n = parentSegments.size();
+    if (segments.size() != n + 1
+        || !sameObjects(segments, parentSegments, n) && !parentId.equals(Reflect.call(id, "removeLastSegment"))) {
       return null;
     }
-    Object last = segments.get(segments.size() - 1);
+    Object last = segments.get(n);
     String type = (String) Reflect.call(last, "getType");
     String value = (String) Reflect.call(last, "getValue");
     return isPlain(type) && isPlain(value) ? new String[] {type, value} : null;

@@ -18,8 +18,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * The Platform start hook names a node the same from the values the woven code reads as from reflection
- * alone (a hook woven without reads, or reads that threw), on real Platform descriptors.
+ * The Platform hooks name every node of a real descriptor tree as the launcher starts it, and forget it
+ * when it finishes: what the woven code hands them is {@code [adapter, descriptor]}.
  */
 class PlatformAdviceTest {
   @RegisterExtension final InstalledRegistry registry = new InstalledRegistry();
@@ -59,75 +59,39 @@ class PlatformAdviceTest {
     return List.of(engine, cls, template, invocation, encoded);
   }
 
-  /** What the woven code passes: {@code [adapter, descriptor]} and the reads of STARTED_READS, in order. */
-  private static Object[] woven(TestDescriptor d) {
-    return new Object[] {
-      "adapter", d, d.getUniqueId(), d.getUniqueId().getSegments(), d.getUniqueId().getLastSegment().getType(),
-      d.getUniqueId().getLastSegment().getValue(), d.getParent(), d.getDisplayName(), d.isTest(), d.getSource(),
-    };
-  }
-
-  /** Starts each node in turn, as the launcher does, and returns what the registry held after each. */
-  private List<String> startAll(List<TestDescriptor> nodes, boolean withReads) throws Exception {
-    List<String> seen = new ArrayList<>();
-    for (TestDescriptor d : nodes) {
-      started.run(withReads ? woven(d) : new Object[] {"adapter", d});
-      RunningTest t = registry.get().latestOnThread();
-      seen.add(t == null ? null : t.key() + " " + t.nodeid() + " " + t.testName() + " " + t.method() + " " + t.testClass());
-    }
-    return seen;
-  }
-
   @Test
-  void readsAndReflectionNameEveryNodeAlike() throws Exception {
-    List<TestDescriptor> first = tree();
-    List<String> fromReads = startAll(first, true);
-    for (int i = first.size() - 1; i >= 0; i--) {
-      finished.run(new Object[] {"adapter", first.get(i), null});
-    }
-    assertThat(registry.get().anythingRunning()).isFalse();
-
-    List<String> fromReflection = startAll(tree(), false);
-
-    assertThat(fromReads).isEqualTo(fromReflection);
-    assertThat(fromReads.get(3)).isEqualTo(
-        "[engine:junit-jupiter]/[class:acme.LedgerTest]/[test-template:posts(int)]/[test-template-invocation:#3]"
-            + " acme.LedgerTest#posts[3] posts posts acme.LedgerTest");
-    assertThat(fromReads.get(4)).startsWith(tree().get(4).getUniqueId().toString() + " acme.LedgerTest#sums ");
-  }
-
-  @Test
-  void readsThatThrewAreReadByReflection() throws Exception {
+  void eachStartedNodeIsNamedByItsIdAndSource() throws Exception {
     List<TestDescriptor> nodes = tree();
     List<String> seen = new ArrayList<>();
     for (TestDescriptor d : nodes) {
-      Object[] args = woven(d);
-      for (int i = 2; i < args.length; i += 2) {
-        args[i] = null; // every other read failed
-      }
-      started.run(args);
+      started.run(new Object[] {"adapter", d});
       RunningTest t = registry.get().latestOnThread();
-      seen.add(t == null ? null : t.key() + " " + t.nodeid());
+      seen.add(t == null ? null : t.key() + " " + t.nodeid() + " " + t.testName() + " " + t.testClass());
     }
-    assertThat(seen.get(0)).isNull(); // an engine root names nothing
+    assertThat(seen.get(0)).as("an engine root names nothing").isNull();
     assertThat(seen.subList(1, 5)).containsExactly(
-        nodes.get(1).getUniqueId() + " acme.LedgerTest",
-        nodes.get(2).getUniqueId() + " acme.LedgerTest#posts",
-        nodes.get(3).getUniqueId() + " acme.LedgerTest#posts[3]",
-        nodes.get(4).getUniqueId() + " acme.LedgerTest#sums");
+        nodes.get(1).getUniqueId() + " acme.LedgerTest LedgerTest acme.LedgerTest",
+        nodes.get(2).getUniqueId() + " acme.LedgerTest#posts posts acme.LedgerTest",
+        nodes.get(3).getUniqueId() + " acme.LedgerTest#posts[3] posts acme.LedgerTest",
+        nodes.get(4).getUniqueId() + " acme.LedgerTest#sums sums acme.LedgerTest");
   }
 
   @Test
-  void aFinishedNodeIsForgottenByItsDescriptor() throws Exception {
+  void aFinishedNodeIsForgotten() throws Exception {
     List<TestDescriptor> nodes = tree();
-    startAll(nodes.subList(0, 4), true);
+    for (TestDescriptor d : nodes.subList(0, 4)) {
+      started.run(new Object[] {"adapter", d});
+    }
     assertThat(registry.get().isRunning(nodes.get(3).getUniqueId().toString())).isTrue();
 
     finished.run(new Object[] {"adapter", nodes.get(3), null});
 
     assertThat(registry.get().isRunning(nodes.get(3).getUniqueId().toString())).isFalse();
-    assertThat(registry.get().isRunning(nodes.get(2).getUniqueId().toString())).isTrue();
     assertThat(Optional.ofNullable(registry.get().latestOnThread()).map(RunningTest::key))
         .contains(nodes.get(2).getUniqueId().toString());
+    for (int i = 2; i >= 0; i--) {
+      finished.run(new Object[] {"adapter", nodes.get(i), null});
+    }
+    assertThat(registry.get().anythingRunning()).isFalse();
   }
 }
