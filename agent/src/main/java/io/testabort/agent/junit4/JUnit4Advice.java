@@ -104,8 +104,9 @@ final class JUnit4Advice implements Hook {
    */
   private static void testStarted(Object description) {
     String displayName = description.toString();
-    String className = JUnit4Events.className(displayName);
-    String methodName = JUnit4Events.methodName(displayName);
+    int open = JUnit4Events.openParenthesis(displayName); // one scan of the name for both parts
+    String className = JUnit4Events.className(displayName, open);
+    String methodName = JUnit4Events.methodName(displayName, open);
     boolean noTeardown = className != null && emptyTeardown.get(className) == Boolean.TRUE;
     lastStarted = new Started(description, JUnit4Events.testStarted(className, methodName, displayName, noTeardown));
   }

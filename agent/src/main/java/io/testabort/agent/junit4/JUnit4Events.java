@@ -31,7 +31,11 @@ public final class JUnit4Events {
    * JUnit's own method by {@code JUnit4MethodNameTest}.
    */
   static String methodName(String displayName) {
-    int open = openParenthesis(displayName);
+    return methodName(displayName, openParenthesis(displayName));
+  }
+
+  /** The same, with {@link #openParenthesis} of the display name already found. */
+  static String methodName(String displayName, int open) {
     return open < 0 ? null : displayName.substring(0, open);
   }
 
@@ -42,12 +46,16 @@ public final class JUnit4Events {
    * there ({@code name(class)}, or the class name alone for a suite); pinned by {@code JUnit4MethodNameTest}.
    */
   static String className(String displayName) {
-    int open = openParenthesis(displayName);
+    return className(displayName, openParenthesis(displayName));
+  }
+
+  /** The same, with {@link #openParenthesis} of the display name already found. */
+  static String className(String displayName, int open) {
     return open < 0 ? displayName : displayName.substring(open + 1, displayName.length() - 1);
   }
 
   /** Where the pattern's {@code \(} matches in {@code displayName}, or -1 when it does not match. */
-  private static int openParenthesis(String displayName) {
+  static int openParenthesis(String displayName) {
     int n = displayName == null ? 0 : displayName.length();
     if (n < 2 || displayName.charAt(n - 1) != ')') {
       return -1;
