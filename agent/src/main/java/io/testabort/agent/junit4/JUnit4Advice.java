@@ -118,7 +118,9 @@ final class JUnit4Advice implements Hook {
       JUnit4Events.testFinished(s.key);
     } else {
       String displayName = description.toString();
-      JUnit4Events.testFinished(JUnit4Events.className(displayName), JUnit4Events.methodName(displayName));
+      int open = JUnit4Events.openParenthesis(displayName);
+      JUnit4Events.testFinished(
+          JUnit4Events.className(displayName, open), JUnit4Events.methodName(displayName, open));
     }
   }
 
@@ -136,8 +138,11 @@ final class JUnit4Advice implements Hook {
   }
 
   private static Object skipLeaf(Object description) throws ReflectiveOperationException {
+    // every test asks when a skip list is set: one scan of its name, as at its start
     String displayName = description.toString();
-    String reason = JUnit4Events.skipReason(JUnit4Events.className(displayName), JUnit4Events.methodName(displayName));
+    int open = JUnit4Events.openParenthesis(displayName);
+    String reason =
+        JUnit4Events.skipReason(JUnit4Events.className(displayName, open), JUnit4Events.methodName(displayName, open));
     return reason == null ? null : failedAssumption(description, reason);
   }
 
