@@ -5,7 +5,6 @@ import io.testabort.agent.instrument.Hook;
 import io.testabort.agent.instrument.Reflect;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,9 +152,10 @@ final class JUnit4Advice implements Hook {
   }
 
   private static String testClassName(Object runner) throws ReflectiveOperationException {
-    Object testClass = Reflect.call(runner, "getTestClass");
-    Object javaClass = testClass == null ? null : Reflect.call(testClass, "getJavaClass");
-    return javaClass == null ? null : ((Class<?>) javaClass).getName();
+    TestClassReader reader = TestClassReader.of(runner);
+    Object testClass = reader.testClass(runner);
+    Class<?> javaClass = testClass == null ? null : reader.javaClass(testClass);
+    return javaClass == null ? null : javaClass.getName();
   }
 
   /** {@link #hasEmptyTeardown}, false (write the teardown) when the runner cannot be read. */
@@ -175,15 +175,9 @@ final class JUnit4Advice implements Hook {
     if (!PLAIN_RUNNERS.contains(runner.getClass().getName())) {
       return false;
     }
-    Object testClass = Reflect.call(runner, "getTestClass");
-    if (testClass == null) {
-      return false;
-    }
-    Class<?> after = Reflect.classNear(runner, "org.junit.After");
-    Class<?> rule = Reflect.classNear(runner, "org.junit.Rule");
-    return ((List<?>) Reflect.call(testClass, "getAnnotatedMethods", Class.class, after)).isEmpty()
-        && ((List<?>) Reflect.call(testClass, "getAnnotatedMethods", Class.class, rule)).isEmpty()
-        && ((List<?>) Reflect.call(testClass, "getAnnotatedFields", Class.class, rule)).isEmpty();
+    TestClassReader reader = TestClassReader.of(runner);
+    Object testClass = reader.testClass(runner);
+    return testClass != null && reader.hasNoAftersOrRules(testClass);
   }
 
   /** {@code new Fail(new AssumptionViolatedException(reason))}, from the JUnit that {@code junitObject} comes from. */
