@@ -12,7 +12,6 @@ import io.testabort.agent.junit4.JUnit4Instrumentation;
 import io.testabort.agent.junitplatform.JUnitPlatformInstrumentation;
 import io.testabort.agent.testng.TestNGInstrumentation;
 import java.lang.instrument.Instrumentation;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -171,21 +170,7 @@ public final class AgentRuntime implements Supplier<FrameworkInstrumentation[]> 
 
   /** The options (reporting their problems once, on stderr) from the argument, system properties and environment. */
   private static AgentOptions resolve(String args) {
-    AgentOptions resolved =
-        AgentOptions.resolve(
-            args,
-            new Function<String, String>() {
-              @Override
-              public String apply(String key) {
-                return System.getProperty(key);
-              }
-            },
-            new Function<String, String>() {
-              @Override
-              public String apply(String name) {
-                return System.getenv(name);
-              }
-            });
+    AgentOptions resolved = AgentOptions.fromEnvironment(args);
     AgentLog.setDebug(resolved.debug());
     for (String problem : resolved.problems()) {
       AgentLog.warn(problem, problem);
