@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.agent.core.InstalledRegistry;
 import io.testabort.agent.core.RunningTest;
+import io.testabort.agent.junit4.JUnit4TestClasses.Plain;
+import io.testabort.agent.junit4.JUnit4TestClasses.WithAfter;
 import io.testabort.crash.json.Json;
 import java.nio.file.Files;
 import java.util.Map;
-import org.junit.After;
-import org.junit.Rule;
-import org.junit.rules.TestRule;
 import org.junit.runners.BlockJUnit4ClassRunner;
 import org.junit.runners.JUnit4;
 import org.junit.jupiter.api.Test;
@@ -22,38 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JUnit4TeardownTest {
   @RegisterExtension final InstalledRegistry registry = new InstalledRegistry();
 
-  public static class Plain {
-    @org.junit.Test
-    public void works() {}
-  }
-
-  public static class WithAfter {
-    @org.junit.Test
-    public void works() {}
-
-    @After
-    public void cleanUp() {}
-  }
-
-  public static class InheritsAfter extends WithAfter {}
-
-  public static class WithRuleField {
-    @Rule public TestRule rule = (base, description) -> base;
-
-    @org.junit.Test
-    public void works() {}
-  }
-
-  public static class WithRuleMethod {
-    @Rule
-    public TestRule rule() {
-      return (base, description) -> base;
-    }
-
-    @org.junit.Test
-    public void works() {}
-  }
-
   @Test
   void jUnitsOwnRunnersOnAClassWithoutAftersOrRulesHaveAnEmptyTeardown() throws Exception {
     assertThat(JUnit4Advice.hasEmptyTeardown(new JUnit4(Plain.class))).isTrue();
@@ -62,7 +29,7 @@ class JUnit4TeardownTest {
 
   @Test
   void aftersAndRulesInheritedOrNotMakeATeardown() throws Exception {
-    for (Class<?> c : new Class<?>[] {WithAfter.class, InheritsAfter.class, WithRuleField.class, WithRuleMethod.class}) {
+    for (Class<?> c : JUnit4TestClasses.WITH_TEARDOWN) {
       assertThat(JUnit4Advice.hasEmptyTeardown(new JUnit4(c))).as(c.getSimpleName()).isFalse();
     }
   }

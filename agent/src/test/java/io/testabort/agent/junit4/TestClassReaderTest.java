@@ -2,11 +2,15 @@ package io.testabort.agent.junit4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testabort.agent.junit4.JUnit4TestClasses.InheritsAfter;
+import io.testabort.agent.junit4.JUnit4TestClasses.Plain;
+import io.testabort.agent.junit4.JUnit4TestClasses.WithAfter;
+import io.testabort.agent.junit4.JUnit4TestClasses.WithRuleField;
+import io.testabort.agent.junit4.JUnit4TestClasses.WithRuleMethod;
 import java.util.List;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.jupiter.api.Test;
-import org.junit.rules.TestRule;
 import org.junit.runner.Runner;
 import org.junit.runners.BlockJUnit4ClassRunner;
 import org.junit.runners.JUnit4;
@@ -19,38 +23,6 @@ import org.junit.runners.model.TestClass;
  * without {@code @After} methods and {@code @Rule}s, inherited or not, and for a suite without a class.
  */
 class TestClassReaderTest {
-  public static class Plain {
-    @org.junit.Test
-    public void works() {}
-  }
-
-  public static class WithAfter {
-    @org.junit.Test
-    public void works() {}
-
-    @After
-    public void cleanUp() {}
-  }
-
-  public static class InheritsAfter extends WithAfter {}
-
-  public static class WithRuleField {
-    @Rule public TestRule rule = (base, description) -> base;
-
-    @org.junit.Test
-    public void works() {}
-  }
-
-  public static class WithRuleMethod {
-    @Rule
-    public TestRule rule() {
-      return (base, description) -> base;
-    }
-
-    @org.junit.Test
-    public void works() {}
-  }
-
   private static final Class<?>[] CLASSES = {
     Plain.class, WithAfter.class, InheritsAfter.class, WithRuleField.class, WithRuleMethod.class
   };
