@@ -12,11 +12,12 @@ import java.util.Map;
  *
  * <p>Read through JUnit's own fields ({@code ParentRunner.testClass}, {@code TestClass.clazz} and its maps
  * from annotation to members, the same in 4.12 and 4.13.2), not its getters: on JDK 17 a method called
- * reflectively more than 15 times gets a generated accessor class, and every test class made four
- * methods cross that line (~25 ms of CPU in the 5,000-test benchmark, measured by turning inflation off).
- * A field read generates nothing. Looking the getters up also loaded JUnit's {@code Filter}, {@code Sorter}
- * and {@code Orderer}, the parameter types of the runner's other public methods. When the fields are not
- * there or not readable (another JUnit, a closed module), the public getters are called as before.
+ * reflectively more than 15 times gets a generated accessor class, and each class start called four
+ * getters, so any run of more than a few classes generated four (25-35 ms of CPU in the 5,000-test
+ * JUnit 4 benchmark, measured by turning inflation off and with this reader). A field read generates
+ * nothing. Looking the getters up also loaded JUnit's {@code Filter}, {@code Sorter} and {@code Orderer},
+ * the parameter types of the runner's other public methods. When the fields are not there or not
+ * readable (another JUnit, a closed module), the public getters are called as before.
  */
 final class TestClassReader {
   private static final ClassValue<TestClassReader> BY_RUNNER_CLASS =
