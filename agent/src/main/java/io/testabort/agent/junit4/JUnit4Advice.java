@@ -126,10 +126,13 @@ final class JUnit4Advice implements Hook {
   private static void classStarted(Object runner) throws ReflectiveOperationException {
     String key = null;
     try {
-      String testClass = testClassName(runner);
-      if (testClass != null) {
-        emptyTeardown.put(testClass, emptyTeardownOrNot(runner));
-        key = JUnit4Events.classStarted(testClass);
+      // the runner's test class read once, for its name and for its teardown
+      TestClassReader reader = TestClassReader.of(runner);
+      Object testClass = reader.testClass(runner);
+      Class<?> javaClass = testClass == null ? null : reader.javaClass(testClass);
+      if (javaClass != null) {
+        emptyTeardown.put(javaClass.getName(), emptyTeardownOrNot(runner, reader, testClass));
+        key = JUnit4Events.classStarted(javaClass.getName());
       }
     } finally {
       classKeys.push(key);
@@ -159,9 +162,9 @@ final class JUnit4Advice implements Hook {
   }
 
   /** {@link #hasEmptyTeardown}, false (write the teardown) when the runner cannot be read. */
-  private static Boolean emptyTeardownOrNot(Object runner) {
+  private static Boolean emptyTeardownOrNot(Object runner, TestClassReader reader, Object testClass) {
     try {
-      return hasEmptyTeardown(runner);
+      return hasEmptyTeardown(runner, reader, testClass);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return Boolean.FALSE;
     }
@@ -172,12 +175,15 @@ final class JUnit4Advice implements Hook {
    * a class with no {@code @After} method and no {@code @Rule} field or method (inherited ones included).
    */
   static boolean hasEmptyTeardown(Object runner) throws ReflectiveOperationException {
-    if (!PLAIN_RUNNERS.contains(runner.getClass().getName())) {
-      return false;
-    }
     TestClassReader reader = TestClassReader.of(runner);
     Object testClass = reader.testClass(runner);
-    return testClass != null && reader.hasNoAftersOrRules(testClass);
+    return testClass != null && hasEmptyTeardown(runner, reader, testClass);
+  }
+
+  /** The same, with the runner's test class already read by {@code reader}. */
+  private static boolean hasEmptyTeardown(Object runner, TestClassReader reader, Object testClass)
+      throws ReflectiveOperationException {
+    return PLAIN_RUNNERS.contains(runner.getClass().getName()) && reader.hasNoAftersOrRules(testClass);
   }
 
   /** {@code new Fail(new AssumptionViolatedException(reason))}, from the JUnit that {@code junitObject} comes from. */

@@ -41,6 +41,11 @@ final class JUnit4TestClasses {
     public void works() {}
   }
 
+  /** Every class above. */
+  static final Class<?>[] ALL = {
+    Plain.class, WithAfter.class, InheritsAfter.class, WithRuleField.class, WithRuleMethod.class
+  };
+
   /** Every class above with something after its test method. */
   static final Class<?>[] WITH_TEARDOWN = {
     WithAfter.class, InheritsAfter.class, WithRuleField.class, WithRuleMethod.class

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.testabort.agent.junit4.JUnit4TestClasses.InheritsAfter;
 import io.testabort.agent.junit4.JUnit4TestClasses.Plain;
 import io.testabort.agent.junit4.JUnit4TestClasses.WithAfter;
-import io.testabort.agent.junit4.JUnit4TestClasses.WithRuleField;
-import io.testabort.agent.junit4.JUnit4TestClasses.WithRuleMethod;
 import java.util.List;
 import org.junit.After;
 import org.junit.Rule;
@@ -23,10 +21,6 @@ import org.junit.runners.model.TestClass;
  * without {@code @After} methods and {@code @Rule}s, inherited or not, and for a suite without a class.
  */
 class TestClassReaderTest {
-  private static final Class<?>[] CLASSES = {
-    Plain.class, WithAfter.class, InheritsAfter.class, WithRuleField.class, WithRuleMethod.class
-  };
-
   @Test
   void readsJUnitsFieldsWhereJUnitHasThem() {
     assertThat(TestClassReader.of(runner(Plain.class)).readsFields()).isTrue();
@@ -37,7 +31,7 @@ class TestClassReaderTest {
   void theFieldsAndTheGettersGiveTheSameAnswers() throws Exception {
     TestClassReader fields = TestClassReader.forJUnitOf(ParentRunner.class.getClassLoader(), true);
     TestClassReader getters = TestClassReader.forJUnitOf(ParentRunner.class.getClassLoader(), false);
-    for (Class<?> c : CLASSES) {
+    for (Class<?> c : JUnit4TestClasses.ALL) {
       ParentRunner<?> runner = runner(c);
       TestClass junits = runner.getTestClass();
       boolean noAftersOrRules = junits.getAnnotatedMethods(After.class).isEmpty()
