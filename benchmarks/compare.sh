@@ -26,9 +26,6 @@ for jar in "$old" "$new"; do [ -f "$jar" ] || die "missing $jar"; done
 work=$(cd "$work" && pwd)
 old=$(cd "$(dirname "$old")" && pwd)/$(basename "$old")
 new=$(cd "$(dirname "$new")" && pwd)/$(basename "$new")
-# the arms set the agent themselves; nothing from the caller's environment may reach them
-unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
-for v in $(compgen -e | grep -E '^(TEST_ABORT|PYTEST_ABORT|JAX_ROCM)_' || true); do unset "$v"; done
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/test-abort-compare.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
@@ -37,6 +34,7 @@ fresh="sh -c 'rm -rf $cold && mkdir -p $cold/cache $cold/home $cold/markers'"
 in_cold="env XDG_CACHE_HOME=$cold/cache HOME=$cold/home"
 
 . "$root/benchmarks/suite-commands.sh"
+isolate_arms_from_caller
 suite_command() {
   case $1 in
     junit4 | junit5 | lang3) "$1_command" "$work" ;;

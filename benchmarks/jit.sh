@@ -22,9 +22,9 @@ command -v python3 >/dev/null || die "python3 is not installed"
 [ -f "$agent" ] || die "missing $agent: run ./mvnw -B package -DskipTests first"
 [ -d "$work/suites/junit4/classes" ] && [ -f "$work/noop-agent.jar" ] \
   || die "$work holds no suites: run WORK=$work benchmarks/run.sh first"
-unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
 
 . "$root/benchmarks/suite-commands.sh"
+isolate_arms_from_caller
 read -r -a command <<<"$(junit4_command "$work")"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/test-abort-jit.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT

@@ -42,6 +42,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 here=$root/benchmarks/run
 . "$root/benchmarks/suite-commands.sh"
+isolate_arms_from_caller
 java=${JAVA:-java}
 RUNS=${RUNS:-15}
 RUNS_MVN=${RUNS_MVN:-8}
@@ -70,9 +71,6 @@ if wants 3; then [ -f "$jmh_jar" ] || die "missing $jmh_jar: run ./mvnw -B packa
 if wants 5; then
   [ -f "$tools" ] && [ -d "$tool_classes" ] || die "missing $tools or $tool_classes: run ./mvnw -B package -DskipTests first"
 fi
-# the arms set the agent themselves; nothing from the caller's environment may reach them
-unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
-for v in $(compgen -e | grep -E '^(TEST_ABORT|PYTEST_ABORT|JAX_ROCM)_' || true); do unset "$v"; done
 
 if [ -n "${WORK:-}" ]; then mkdir -p "$WORK"; work=$(cd "$WORK" && pwd); else
   work=$(mktemp -d "${TMPDIR:-/tmp}/test-abort-bench.XXXXXX")

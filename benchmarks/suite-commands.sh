@@ -1,6 +1,14 @@
-# The Java arguments of the benchmark suites, shared by run.sh and compare.sh so that both measure the
-# same runs. Each function takes the work folder of a run.sh run (its lib/ and suites/) and prints the
-# arguments after `java` and any agent option. Sourced, not run.
+# The Java arguments of the benchmark suites, shared by run.sh and the scripts beside it so that all
+# measure the same runs. Each *_command function takes the work folder of a run.sh run (its lib/ and
+# suites/) and prints the arguments after `java` and any agent option. Sourced, not run.
+
+# The arms set the agent themselves: nothing from the caller's environment may reach them (JVM options,
+# or the agent's and pytest-abort's variables).
+isolate_arms_from_caller() {
+  local v
+  unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+  for v in $(compgen -e | grep -E '^(TEST_ABORT|PYTEST_ABORT|JAX_ROCM)_' || true); do unset "$v"; done
+}
 
 # 5,000 generated trivial tests under JUnit 4's JUnitCore
 junit4_command() {

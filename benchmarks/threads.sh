@@ -27,9 +27,6 @@ command -v python3 >/dev/null || die "python3 is not installed"
   || die "$work holds no suites: run WORK=$work benchmarks/run.sh first"
 work=$(cd "$work" && pwd)
 agent=$(cd "$(dirname "$agent")" && pwd)/$(basename "$agent")
-# the arms set the agent themselves; nothing from the caller's environment may reach them
-unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
-for v in $(compgen -e | grep -E '^(TEST_ABORT|PYTEST_ABORT|JAX_ROCM)_' || true); do unset "$v"; done
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/test-abort-threads.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
@@ -40,6 +37,7 @@ printf 'Premain-Class: ThreadCpuAgent\n' > "$scratch/recorder.txt"
 jar --create --file "$scratch/recorder.jar" --manifest "$scratch/recorder.txt" -C "$scratch/recorder" .
 
 . "$root/benchmarks/suite-commands.sh"
+isolate_arms_from_caller
 echo "test-abort benchmarks/threads.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $("$java" -version 2>&1 | head -1)"
 echo "CPU by thread group, medians of $runs runs an arm, cold; load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 for suite in $suites; do
