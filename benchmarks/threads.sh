@@ -6,7 +6,7 @@
 # each group in each arm and the agent's difference.
 #
 #   WORK=/tmp/bench benchmarks/run.sh          # once: the suites, jars and do-nothing agent
-#   benchmarks/threads.sh /tmp/bench           # ~2 min; SUITES="junit4 junit5 lang3" adds Commons Lang (~20 s a run)
+#   benchmarks/threads.sh /tmp/bench           # ~1 min; SUITES="junit4 junit5 lang3" adds Commons Lang (~5 s a run)
 #
 # Why: on 2 cores the JIT's threads compete with the tests for a core, and a JVM that lives longer keeps
 # its C2 thread busy longer; this splits an arm's CPU into the agent's own work and what the JIT makes of
