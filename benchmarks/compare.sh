@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Two builds of the agent side by side, in the same minutes: the 5,000-test suites of benchmarks/run.sh
-# (and, with SUITES, Commons Lang's) under a do-nothing agent, build A and build B, one run of each arm in
-# turn, cold. On a shared machine a row of run.sh can move by 0.1x between invocations with the same
-# agent; interleaving two builds is what tells a change of a few percent from that drift.
+# (and, with SUITES, TestNG's and Commons Lang's) under a do-nothing agent, build A and build B, one run
+# of each arm in turn, cold. On a shared machine a row of run.sh can move by 0.1x between invocations
+# with the same agent; interleaving two builds is what tells a change of a few percent from that drift.
 #
 #   WORK=/tmp/bench benchmarks/run.sh                     # once: the suites, jars and do-nothing agent
 #   benchmarks/compare.sh /tmp/bench OLD.jar [NEW.jar]     # NEW defaults to agent/target's jar
 #
-# Environment: RUNS=10 (runs per arm), SUITES="junit4 junit5" (add lang3 for Commons Lang, ~5 s a run),
-# JAVA=java. Prints a Markdown table of medians (CPU = user + sys, per run) and ratios. Needs hyperfine
-# and python3. Not part of ./mvnw verify.
+# Environment: RUNS=10 (runs per arm), SUITES="junit4 junit5" (add testng, ~4 s a run, and lang3 for
+# Commons Lang, ~5 s a run), JAVA=java. Prints a Markdown table of medians (CPU = user + sys, per run)
+# and ratios. Needs hyperfine and python3. Not part of ./mvnw verify.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:?usage: benchmarks/compare.sh WORK-DIR-OF-A-RUN.SH-RUN OLD.jar [NEW.jar]}
@@ -37,8 +37,8 @@ in_cold="env XDG_CACHE_HOME=$cold/cache HOME=$cold/home"
 isolate_arms_from_caller
 suite_command() {
   case $1 in
-    junit4 | junit5 | lang3) "$1_command" "$work" ;;
-    *) die "unknown suite $1 (junit4, junit5, lang3)" ;;
+    junit4 | junit5 | testng | lang3) "$1_command" "$work" ;;
+    *) die "unknown suite $1 (junit4, junit5, testng, lang3)" ;;
   esac
 }
 
@@ -72,6 +72,9 @@ def counts(out):
     run = re.search(r"Tests run: (\d+),\s+Failures: (\d+)", text)
     if run:
         return int(run.group(1)) - int(run.group(2)), int(run.group(2))
+    testng = re.search(r"Passes: (\d+), Failures: (\d+)", text)
+    if testng:
+        return int(testng.group(1)), int(testng.group(2))
     passed = re.search(r"(\d+) tests successful", text)
     failed = re.search(r"(\d+) tests failed", text)
     return (int(passed.group(1)) if passed else None, int(failed.group(1)) if failed else None)

@@ -198,7 +198,6 @@ if wants 2; then
   javac -d "$suites/junit5/classes" -cp "$junit5" "$suites"/junit5/src/bench/*.java
   javac -d "$suites/junit4/classes" -cp "$junit4" "$suites"/junit4/src/bench/*.java
   javac -d "$suites/testng/classes" -cp "$testng" "$suites"/testng/src/bench/*.java
-  classes=$(cd "$suites/junit4/src" && ls bench/*.java | sed 's/\.java$//; s#/#.#' | paste -sd' ')
 
   run5=$(junit5_command "$work")
   compare "$RUNS_5K" junit5 "$fresh" \
@@ -216,7 +215,7 @@ if wants 2; then
   row junit4 "2. 5,000 tests, JUnit 4 JUnitCore, cold" "do-nothing agent" "agent, dir=" 1.05 wallcpu junit4
   row junit4 "(floor: a class transformer that changes nothing)" "do-nothing agent" "do-nothing transformer" "" wallcpu junit4
 
-  runng="-cp $testng:$suites/testng/classes org.testng.TestNG -usedefaultlisteners false -d $work/testng-output -testclass ${classes// /,}"
+  runng=$(testng_command "$work")
   compare "$RUNS_5K" testng "$fresh" \
     "do-nothing agent" "$in_cold $java -Duser.home=$cold/home $noop $runng" \
     "do-nothing transformer" "$in_cold $java -Duser.home=$cold/home $noop_transformer $runng" \

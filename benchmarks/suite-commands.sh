@@ -23,6 +23,13 @@ junit5_command() {
   echo "-jar $(ls "$work"/lib/junit5/junit-platform-console-standalone-*.jar) execute --class-path $work/suites/junit5/classes --select-package bench --disable-banner --details=summary"
 }
 
+# the same 5,000 tests under TestNG, its default listeners (reports) off
+testng_command() {
+  local work=$1 classes
+  classes=$(cd "$work/suites/testng/src" && ls bench/*.java | sed 's/\.java$//; s#/#.#' | paste -sd,)
+  echo "-cp $(ls "$work"/lib/testng/*.jar | paste -sd:):$work/suites/testng/classes org.testng.TestNG -usedefaultlisteners false -d $work/testng-output -testclass $classes"
+}
+
 # Apache Commons Lang's published tests jar, as its own build runs them on Java 9+ (pom: profile java9+,
 # -Xmx512m, its --add-opens). Left out, so that a run takes ~30 s rather than ~15 min on 2 cores: the
 # time package and the classes that loop over every locale, time zone or a fuzzing corpus (minutes of

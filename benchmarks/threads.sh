@@ -6,7 +6,7 @@
 # each group in each arm and the agent's difference.
 #
 #   WORK=/tmp/bench benchmarks/run.sh          # once: the suites, jars and do-nothing agent
-#   benchmarks/threads.sh /tmp/bench           # ~1 min; SUITES="junit4 junit5 lang3" adds Commons Lang (~5 s a run)
+#   benchmarks/threads.sh /tmp/bench           # ~1 min; SUITES="junit4 junit5 testng lang3" adds TestNG and Commons Lang
 #
 # Why: on 2 cores the JIT's threads compete with the tests for a core, and a JVM that lives longer keeps
 # its C2 thread busy longer; this splits an arm's CPU into the agent's own work and what the JIT makes of
@@ -42,8 +42,8 @@ echo "test-abort benchmarks/threads.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit
 echo "CPU by thread group, medians of $runs runs an arm, cold; load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 for suite in $suites; do
   case $suite in
-    junit4 | junit5 | lang3) cmd=$("${suite}_command" "$work") ;;
-    *) die "unknown suite $suite (junit4, junit5, lang3)" ;;
+    junit4 | junit5 | testng | lang3) cmd=$("${suite}_command" "$work") ;;
+    *) die "unknown suite $suite (junit4, junit5, testng, lang3)" ;;
   esac
   for ((r = 0; r < runs; r++)); do
     for arm in noop agent; do
