@@ -155,9 +155,7 @@ final class JUnit4Advice implements Hook {
   }
 
   private static String testClassName(Object runner) throws ReflectiveOperationException {
-    TestClassReader reader = TestClassReader.of(runner);
-    Object testClass = reader.testClass(runner);
-    Class<?> javaClass = testClass == null ? null : reader.javaClass(testClass);
+    Class<?> javaClass = TestClassReader.of(runner).javaClassOf(runner);
     return javaClass == null ? null : javaClass.getName();
   }
 

@@ -41,6 +41,7 @@ class TestClassReaderTest {
         String as = c.getSimpleName() + (reader.readsFields() ? ", fields" : ", getters");
         assertThat(reader.testClass(runner)).as(as).isSameAs(junits);
         assertThat(reader.javaClass(junits)).as(as).isSameAs(c);
+        assertThat(reader.javaClassOf(runner)).as(as).isSameAs(c);
         assertThat(reader.hasNoAftersOrRules(junits)).as(as).isEqualTo(noAftersOrRules);
       }
     }
@@ -55,6 +56,7 @@ class TestClassReaderTest {
     TestClassReader reader = TestClassReader.of(suite);
     assertThat(reader.readsFields()).isTrue();
     assertThat(reader.javaClass(reader.testClass(suite))).isNull();
+    assertThat(reader.javaClassOf(suite)).isNull();
   }
 
   @Test
