@@ -81,9 +81,9 @@ class PremainFootprintIT {
 
   /**
    * Every JVM that names the agent indexes each entry of its jar before premain runs, in interpreted
-   * code: the 215 entries of a bundled jackson-core cost a hello-world JVM ~4 ms of CPU (README,
-   * "Performance"). So the jar holds the agent, the part of crash-core it uses, and the ASM core that
-   * Byte Buddy ships, relocated, and nothing else.
+   * code: the 215 entries of a bundled jackson-core cost a hello-world JVM ~4 ms of CPU
+   * (docs/performance-history.md). So the jar holds the agent, the part of crash-core it uses, and the
+   * ASM core that Byte Buddy ships, relocated, and nothing else.
    */
   @org.junit.jupiter.api.Test
   void theJarHoldsTheAgentAndAsmAndNoOtherLibrary() throws IOException {

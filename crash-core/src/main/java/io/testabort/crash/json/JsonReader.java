@@ -17,9 +17,10 @@ import java.util.Map;
  * passes over big reports: the agent reads markers and crash logs through this class, and every JVM
  * that loads the agent pays for each entry of its jar while the JVM starts (the class path indexes the
  * jar's entries in interpreted code). jackson-core's 215 entries cost a hello-world JVM ~4 ms of CPU and
- * ~6 ms of wall time, measured with the agent jar's entries under a do-nothing premain (README,
- * "Performance"). One pass over the bytes: an 80 MB pytest-json-report reads in about the time jackson's
- * parser took to build the same tree (220-450 ms against 240-520 ms, five parses each, one JVM each).
+ * ~6 ms of wall time, measured with the agent jar's entries under a do-nothing premain
+ * (docs/performance-history.md). One pass over the bytes: an 80 MB pytest-json-report reads in about
+ * the time jackson's parser took to build the same tree (220-450 ms against 240-520 ms, five parses
+ * each, one JVM each).
  */
 final class JsonReader {
   /** Deeper documents are refused rather than risking the stack: pytest's reports nest a dozen deep. */
