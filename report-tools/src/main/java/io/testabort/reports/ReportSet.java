@@ -40,6 +40,21 @@ public final class ReportSet {
    * reports that were written, in order. If one report fails, every report is put back as it was.
    */
   public List<Path> addCrashes(List<CrashRecord> crashes, String testfile) throws BadInputException, IOException {
+    return addCrashes(crashes, testfile, () -> {});
+  }
+
+  /** What else must succeed for the patched reports to stay (appending the crash to its log, say). */
+  @FunctionalInterface
+  public interface Step {
+    void run() throws BadInputException, IOException;
+  }
+
+  /**
+   * The same, then {@code alsoDone} once every report is written: if it fails, the reports are put back
+   * too, so that a command that could not finish leaves every input as it was.
+   */
+  public List<Path> addCrashes(List<CrashRecord> crashes, String testfile, Step alsoDone)
+      throws BadInputException, IOException {
     Rollback rollback = new Rollback();
     List<Path> written = new ArrayList<>();
     try {
@@ -60,6 +75,7 @@ public final class ReportSet {
           throw new ReportFailure(report, e);
         }
       }
+      alsoDone.run();
     } catch (Throwable e) {
       try {
         rollback.undo();

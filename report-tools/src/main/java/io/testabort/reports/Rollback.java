@@ -3,6 +3,7 @@ package io.testabort.reports;
 import io.testabort.crash.io.TempFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
  * Keeps the files a patch may replace so that they can be put back, without holding any of them in
  * memory: each is hard-linked (copied, where links are not supported) into a hidden directory beside
  * it before the patch. Patchers replace reports through a temp file and a rename, so the link still
- * names the original bytes. {@link #undo} renames them back and removes files the patch created;
- * {@link #commit} drops the links.
+ * names the original bytes. {@link #undo} renames them back and removes the files and the (then empty)
+ * directories the patch created; {@link #commit} drops the links.
  */
 final class Rollback {
   /** Kept file -> its link, or null when the file did not exist. */
@@ -30,6 +31,8 @@ final class Rollback {
   private final Map<Path, String> directories = new LinkedHashMap<>();
   /** One link directory per parent directory. */
   private final Map<Path, Path> linkDirs = new LinkedHashMap<>();
+  /** Directories missing before the patch, which writing a new report creates. */
+  private final List<Path> missingDirs = new ArrayList<>();
 
   /** Keeps a report file (or records that it is missing). */
   void keepFile(Path report) throws IOException {
@@ -41,6 +44,7 @@ final class Rollback {
       kept.put(file, link(file));
     } else if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
       kept.put(file, null);
+      keepMissing(file.getParent());
     }
     // anything else (a directory given where a report was expected) is the user's, never removed by undo
   }
@@ -49,8 +53,18 @@ final class Rollback {
   void keepDirectory(Path dir, String glob) throws IOException {
     Path abs = dir.toAbsolutePath();
     directories.put(abs, glob);
+    keepMissing(abs);
     for (Path f : matching(abs, glob)) {
       keepFile(f);
+    }
+  }
+
+  /** Records {@code dir} and its ancestors up to the first that exists, if they are missing. */
+  private void keepMissing(Path dir) {
+    for (Path d = dir; d != null && Files.notExists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+      if (!missingDirs.contains(d)) {
+        missingDirs.add(d);
+      }
     }
   }
 
@@ -89,6 +103,16 @@ final class Rollback {
         } else if (!Files.exists(file) || !Files.isSameFile(file, link)) {
           moveBack(link, file);
         }
+      } catch (IOException ex) {
+        failure = failure == null ? ex : failure;
+      }
+    }
+    missingDirs.sort(Comparator.comparingInt(Path::getNameCount).reversed()); // deepest first
+    for (Path dir : missingDirs) {
+      try {
+        Files.deleteIfExists(dir); // an empty one only: anything else in it is not the patch's
+      } catch (DirectoryNotEmptyException ignored) {
+        // something else was put there meanwhile
       } catch (IOException ex) {
         failure = failure == null ? ex : failure;
       }

@@ -106,4 +106,24 @@ class ReportSetTest {
     assertThat(notAReport).isEmptyDirectory();
     assertThat(tree()).isEqualTo(before);
   }
+
+  @Test
+  void aFailedStepAfterTheReportsPutsThemBackAndRemovesTheDirectoriesTheyCreated() throws Exception {
+    Path json = Files.copy(Fixtures.raw("test_basic_log.json"), tmp.resolve("r.json"));
+    Map<String, String> before = tree();
+    ReportSet set = new ReportSet()
+        .add(json, new PytestJsonReport())
+        .add(tmp.resolve("new/deeper/r.csv"), new PytestCsvReport())
+        .addDirectory(tmp.resolve("junit/reports"), JUnitXmlReport.FILES, new JUnitXmlReport());
+
+    assertThatThrownBy(() -> set.addCrashes(List.of(crash("test_basic.py::test_new")), null, () -> {
+      assertThat(tmp.resolve("new/deeper/r.csv")).exists(); // the step runs once every report is written
+      throw new java.io.IOException("the crash log is full");
+    })).hasMessage("the crash log is full");
+
+    assertThat(tree()).isEqualTo(before);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("r.json");
+    }
+  }
 }

@@ -3,8 +3,11 @@ package io.testabort.reports.cli;
 import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 import io.testabort.crash.MarkerCheck;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,17 +45,46 @@ final class HandleAbortCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Optional<CrashRecord> crash = new MarkerCheck(minDuration).check(marker);
-    if (crash.isPresent()) {
-      // reports first: a bad report stops us before the log or the marker changes
-      List<Path> written = reports.reports().addCrashes(List.of(crash.get()), testfile);
-      if (crashLog != null) {
-        new CrashLog(crashLog).append(crash.get(), "runner");
-      }
-      for (Path p : written) {
-        spec.commandLine().getOut().println("patched " + p);
-      }
+    if (crash.isEmpty()) {
+      Files.deleteIfExists(marker);
+      return Main.EXIT_NOTHING;
     }
-    Files.deleteIfExists(marker);
-    return crash.isPresent() ? Main.EXIT_OK : Main.EXIT_NOTHING;
+    // the marker is claimed first: one that cannot be removed stops us before a report or the log
+    // changes, and a retry then finds it again instead of logging the crash twice
+    Path claimed = claim();
+    List<Path> written;
+    try {
+      written = reports.reports().addCrashes(List.of(crash.get()), testfile, () -> {
+        if (crashLog != null) {
+          new CrashLog(crashLog).append(crash.get(), "runner");
+        }
+      });
+    } catch (Exception | Error e) {
+      try {
+        Files.move(claimed, marker, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException back) {
+        e.addSuppressed(back);
+      }
+      throw e;
+    }
+    Files.deleteIfExists(claimed);
+    for (Path p : written) {
+      spec.commandLine().getOut().println("patched " + p);
+    }
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * Renames the marker to {@code <marker>.claimed-<pid>}, the name {@code collect} gives the markers it
+   * handles: a collector running beside us leaves it alone while we live, and takes it over if we die
+   * before the crash is logged.
+   */
+  private Path claim() throws IOException {
+    Path claimed = marker.resolveSibling(marker.getFileName() + ".claimed-" + ProcessHandle.current().pid());
+    try {
+      return Files.move(marker, claimed, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileSystemException e) {
+      throw new FileSystemException(marker.toString(), null, "cannot remove the marker: " + Main.problem(e));
+    }
   }
 }

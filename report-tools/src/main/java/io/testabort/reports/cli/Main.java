@@ -157,7 +157,7 @@ public final class Main implements Runnable {
     return EXIT_INTERNAL_ERROR;
   }
 
-  private static String problem(FileSystemException e) {
+  static String problem(FileSystemException e) {
     if (e.getReason() != null) {
       return e.getReason();
     }

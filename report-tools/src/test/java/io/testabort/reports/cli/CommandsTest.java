@@ -58,6 +58,62 @@ class CommandsTest {
   }
 
   @Test
+  void handleAbortThatCannotLogTheCrashPutsTheReportsAndTheMarkerBack() throws Exception {
+    Path json = Files.copy(Fixtures.raw("test_basic_log.json"), tmp.resolve("test_basic_log.json"));
+    Path csv = Files.copy(Fixtures.raw("test_basic_log.csv"), tmp.resolve("test_basic_log.csv"));
+    Path m = marker("m.json", "test_crashed_segfault", "running");
+    byte[] jsonBefore = Files.readAllBytes(json);
+    byte[] csvBefore = Files.readAllBytes(csv);
+    byte[] markerBefore = Files.readAllBytes(m);
+    Path log = Files.createDirectory(tmp.resolve("crashes.jsonl")); // a log that cannot be appended to
+
+    Cli r = Cli.run("handle-abort", "--marker", m.toString(), "--json", json.toString(), "--csv", csv.toString(),
+        "--junit-xml", tmp.resolve("junit").toString(), "--testfile", "test_basic", "--crash-log", log.toString());
+
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.errLines()).isEqualTo(1);
+    assertThat(r.err()).contains(log.toString()).doesNotContain("Exception");
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readAllBytes(json)).isEqualTo(jsonBefore);
+    assertThat(Files.readAllBytes(csv)).isEqualTo(csvBefore);
+    assertThat(tmp.resolve("junit")).doesNotExist();
+    assertThat(Files.readAllBytes(m)).isEqualTo(markerBefore);
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".claimed-") || n.startsWith("."));
+    }
+  }
+
+  @Test
+  void handleAbortThatCannotRemoveTheMarkerChangesNothingAndARetryLogsTheCrashOnce() throws Exception {
+    Path json = Files.copy(Fixtures.raw("test_basic_log.json"), tmp.resolve("test_basic_log.json"));
+    Path m = marker("m.json", "test_crashed_segfault", "running");
+    Path log = tmp.resolve("crashes.jsonl");
+    byte[] jsonBefore = Files.readAllBytes(json);
+    // the name the marker is claimed under is taken by a directory that is not empty: the rename fails
+    Path blocker = tmp.resolve("m.json.claimed-" + ProcessHandle.current().pid());
+    Files.writeString(Files.createDirectory(blocker).resolve("x"), "x");
+    String[] args = {"handle-abort", "--marker", m.toString(), "--json", json.toString(), "--testfile", "test_basic",
+        "--crash-log", log.toString()};
+
+    Cli r = Cli.run(args);
+
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.errLines()).isEqualTo(1);
+    assertThat(r.err()).startsWith(m + ": cannot remove the marker: ");
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readAllBytes(json)).isEqualTo(jsonBefore);
+    assertThat(log).doesNotExist();
+    assertThat(m).exists();
+
+    Files.delete(blocker.resolve("x"));
+    Files.delete(blocker);
+    assertThat(Cli.run(args).code()).isEqualTo(0);
+    assertThat(new CrashLog(log).read()).hasSize(1);
+    assertThat(m).doesNotExist();
+    assertThat(blocker).doesNotExist();
+  }
+
+  @Test
   void postprocessTwiceOnRealReportsChangesNothingTheSecondTime() throws Exception {
     Path log = tmp.resolve("crashes.jsonl");
     Files.writeString(log, "{\"nodeid\": \"test_basic.py::test_crashed_segfault\", \"reason\": \"SIGSEGV in C [libc.so.6+0x1] x\"}\n\n"
