@@ -1,11 +1,13 @@
 package io.testabort.reports;
 
+import io.testabort.crash.io.AtomicFiles;
 import io.testabort.crash.io.TempFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,7 +38,7 @@ final class Rollback {
 
   /** Keeps a report file (or records that it is missing). */
   void keepFile(Path report) throws IOException {
-    Path file = report.toAbsolutePath();
+    Path file = AtomicFiles.realTarget(report); // a linked report is written where the link points
     if (kept.containsKey(file)) {
       return;
     }
@@ -72,7 +74,11 @@ final class Rollback {
     Path parent = file.getParent();
     Path dir = linkDirs.get(parent);
     if (dir == null) {
-      dir = TempFiles.createDirectory(parent, ".test-abort-rollback-");
+      try {
+        dir = TempFiles.createDirectory(parent, ".test-abort-rollback-");
+      } catch (FileSystemException e) {
+        throw TempFiles.naming(file, e); // the report's folder is read-only, say: name the report
+      }
       linkDirs.put(parent, dir);
     }
     Path link = dir.resolve(file.getFileName());

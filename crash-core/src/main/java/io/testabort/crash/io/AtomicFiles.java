@@ -3,6 +3,7 @@ package io.testabort.crash.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,12 +24,15 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Replaces (or creates) {@code target} with what {@code writer} writes; keeps the old file's permissions. */
+  /**
+   * Replaces (or creates) {@code target} with what {@code writer} writes; keeps the old file's
+   * permissions. A symbolic link is followed: the file it names is replaced, and the link stays.
+   */
   public static void write(Path target, Writer writer) throws IOException {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = realTarget(target);
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = TempFiles.createFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    Path tmp = TempFiles.createBeside(absolute, ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.writeTo(out);
@@ -39,9 +43,23 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (FileSystemException e) {
+      throw tmp.toString().equals(e.getFile()) ? TempFiles.naming(target, e) : e;
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * {@code target} as an absolute path, with the symbolic links that name it followed (a report kept
+   * elsewhere and linked into the report folder): renaming onto the link would replace the link.
+   */
+  public static Path realTarget(Path target) throws IOException {
+    Path p = target.toAbsolutePath();
+    for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+      p = p.getParent().resolve(Files.readSymbolicLink(p)); // a relative link is relative to its folder
+    }
+    return p;
   }
 
   /** Convenience for content that is already in memory. */

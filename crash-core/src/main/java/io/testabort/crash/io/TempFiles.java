@@ -1,8 +1,11 @@
 package io.testabort.crash.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -27,6 +30,35 @@ public final class TempFiles {
   /** A new empty file {@code prefix + random + suffix} in {@code dir}, rw for its owner only where POSIX. */
   public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
     return create(dir, prefix, suffix, false, null);
+  }
+
+  /**
+   * A new empty file {@code .NAME.<random><suffix>} beside {@code target} (absolute), where the new
+   * content of {@code target} is written first. A failure names {@code target}: a user knows the report,
+   * not our temp file.
+   */
+  public static Path createBeside(Path target, String suffix) throws IOException {
+    try {
+      return createFile(target.getParent(), "." + target.getFileName() + ".", suffix);
+    } catch (FileSystemException e) {
+      throw naming(target, e);
+    }
+  }
+
+  /** {@code e}, of the same kind, about {@code target} instead of one of our files beside it. */
+  public static FileSystemException naming(Path target, FileSystemException e) {
+    String file = target.toString();
+    String reason = e.getReason();
+    FileSystemException named;
+    if (e instanceof AccessDeniedException) {
+      named = new AccessDeniedException(file, null, reason);
+    } else if (e instanceof NoSuchFileException) {
+      named = new NoSuchFileException(file, null, reason);
+    } else {
+      named = new FileSystemException(file, null, reason != null ? reason : e.getClass().getSimpleName());
+    }
+    named.initCause(e);
+    return named;
   }
 
   /** A new empty directory {@code prefix + random} in {@code dir}, rwx for its owner only where POSIX. */

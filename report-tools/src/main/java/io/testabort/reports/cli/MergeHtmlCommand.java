@@ -19,8 +19,9 @@ final class MergeHtmlCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "the merged report to write")
   Path output;
 
+  /** An {@link IOException} goes to {@link Main}: one line naming the file and the problem, exit 3. */
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     try {
       HtmlMerger.Result r = HtmlMerger.merge(input, output);
       if (r == null) {
@@ -31,9 +32,6 @@ final class MergeHtmlCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     } catch (BadInputException e) {
       System.err.println(e.getMessage());
-      return Main.EXIT_BAD_INPUT;
-    } catch (IOException e) {
-      System.err.println(output + ": " + e);
       return Main.EXIT_BAD_INPUT;
     }
   }

@@ -59,8 +59,7 @@ public final class PytestJsonReport implements ReportPatcher {
       byId.putIfAbsent(id.id(), crash);
     }
     JsonReportPatch patch = new JsonReportPatch(report, new ArrayList<>(ids.keySet()));
-    Path absolute = report.toAbsolutePath();
-    Path body = TempFiles.createFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".body");
+    Path body = TempFiles.createBeside(AtomicFiles.realTarget(report), ".body");
     try {
       List<String> missing = patch.copy(body);
       if (missing.isEmpty()) {

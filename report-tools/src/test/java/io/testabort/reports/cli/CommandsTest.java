@@ -114,6 +114,26 @@ class CommandsTest {
   }
 
   @Test
+  void aLinkedReportIsPatchedWhereItLivesAndAnOutputTakenByAFolderIsNamed() throws Exception {
+    Path log = Files.writeString(tmp.resolve("c.jsonl"), "{\"nodeid\": \"test_basic.py::test_new\", \"reason\": \"SIGSEGV\"}\n");
+    Path real = Files.copy(Fixtures.raw("test_basic_log.csv"), Files.createDirectory(tmp.resolve("real")).resolve("r.csv"));
+    Path link = Files.createSymbolicLink(tmp.resolve("r.csv"), real);
+
+    Cli patched = Cli.run("postprocess", "--crash-log", log.toString(), "--csv", link.toString());
+
+    assertThat(patched.code()).as(patched.err()).isEqualTo(0);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).contains("\r\ntest_basic.py::test_new,");
+
+    Path folder = Files.createDirectory(tmp.resolve("summary.md"));
+    Files.writeString(folder.resolve("x"), "x");
+    Cli r = Cli.run("summary", "--crash-log", log.toString(), "-o", folder.toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.errLines()).isEqualTo(1);
+    assertThat(r.err()).startsWith(folder + ": ").doesNotContain(".tmp").doesNotContain("Exception");
+  }
+
+  @Test
   void postprocessTwiceOnRealReportsChangesNothingTheSecondTime() throws Exception {
     Path log = tmp.resolve("crashes.jsonl");
     Files.writeString(log, "{\"nodeid\": \"test_basic.py::test_crashed_segfault\", \"reason\": \"SIGSEGV in C [libc.so.6+0x1] x\"}\n\n"

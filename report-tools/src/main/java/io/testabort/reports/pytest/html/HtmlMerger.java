@@ -53,7 +53,7 @@ public final class HtmlMerger {
     BlobFile template = inputs.get(0);
     Path absOut = out.toAbsolutePath();
     Files.createDirectories(absOut.getParent());
-    Path blobTmp = TempFiles.createFile(absOut.getParent(), "." + absOut.getFileName() + ".", ".blob");
+    Path blobTmp = TempFiles.createBeside(AtomicFiles.realTarget(out), ".blob");
     try {
       SummaryCounts counts = writeBlob(blobTmp, dir, inputs, template, out.getFileName().toString());
       PageSummary summary = new PageSummary(template.head());

@@ -75,8 +75,7 @@ public final class PytestHtmlReport implements ReportPatcher {
     }
     PageSummary summary = new PageSummary(blob.head());
     BlobPatch patch = new BlobPatch(entries, report);
-    Path absolute = report.toAbsolutePath();
-    Path body = TempFiles.createFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".blob");
+    Path body = TempFiles.createBeside(AtomicFiles.realTarget(report), ".blob");
     try {
       try (OutputStream out = Files.newOutputStream(body)) {
         blob.writeBlob(out, patch::copy, HtmlEscapingWriter.Style.JINJA, true);
@@ -122,8 +121,7 @@ public final class PytestHtmlReport implements ReportPatcher {
       }
     }
     BlobPatch patch = new BlobPatch(entries, report);
-    Path absolute = report.toAbsolutePath();
-    Path body = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".blob");
+    Path body = TempFiles.createBeside(AtomicFiles.realTarget(report), ".blob");
     try {
       PageSummary summary = new PageSummary(head);
       long end;
