@@ -9,14 +9,20 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.testabort.crash.BadInputException;
 import io.testabort.crash.json.Json;
 import io.testabort.crash.json.JsonNumber;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +74,7 @@ final class JsonReportPatch {
 
   /** Copies the report into {@code body}; returns the node ids it does not show yet, in order. */
   List<String> copy(Path body) throws IOException, BadInputException {
-    try (InputStream in = Files.newInputStream(report);
+    try (Reader in = strictUtf8(report);
         JsonParser p = FACTORY.createParser(in);
         Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(body), StandardCharsets.US_ASCII), 1 << 16)) {
       out = w;
@@ -82,11 +88,35 @@ final class JsonReportPatch {
     } catch (JsonProcessingException e) {
       throw new BadInputException(report, "invalid JSON: " + e.getOriginalMessage().split("\n", 2)[0]
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()), e);
+    } catch (CharacterCodingException e) {
+      throw new BadInputException(report, "invalid UTF-8: a pytest-json-report is UTF-8 JSON", e);
     }
     if (summary == null || testsHole < 0) {
       throw notAReport();
     }
     return new ArrayList<>(missing.keySet());
+  }
+
+  /**
+   * The report's characters, refusing bytes that are not UTF-8. With field names not canonicalized
+   * ({@link #FACTORY}), Jackson reads a byte stream through a lenient reader, which would write U+FFFD
+   * into the report in place of the bad bytes. A UTF-8 byte order mark is skipped, as Jackson skips it.
+   */
+  private static Reader strictUtf8(Path report) throws IOException {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(report), utf8), 1 << 16);
+    try {
+      in.mark(1);
+      if (in.read() != '\uFEFF') {
+        in.reset();
+      }
+      return in;
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   private BadInputException notAReport() {
@@ -105,7 +135,7 @@ final class JsonReportPatch {
       write(": ");
       if (name.equals("exitcode")) {
         exitcodeHole = written;
-        write(p.getText()); // replaced by 1 when a crash is added
+        copyValue(p); // replaced by 1 when a crash is added, whatever it was
         exitcodeEnd = written;
       } else if (name.equals("summary") && value == JsonToken.START_OBJECT) {
         @SuppressWarnings("unchecked")

@@ -155,4 +155,37 @@ class PytestJsonReportTest {
     NodeId py = NodeId.of("tests/test_x.py::TestA::test_b[1]", null);
     assertThat(List.of(py.module(), py.name(), py.file())).containsExactly("test_x", "test_b[1]", "tests/test_x.py");
   }
+
+  @Test
+  void bytesThatAreNotUtf8AreBadInputAndTheReportIsLeftAsItWas() throws Exception {
+    byte[] raw = Files.readAllBytes(Fixtures.raw("test_basic_log.json"));
+    String text = new String(raw, StandardCharsets.US_ASCII);
+    int at = text.indexOf("\"root\": \"") + 9;
+    byte[] bad = new byte[raw.length + 2];
+    System.arraycopy(raw, 0, bad, 0, at);
+    bad[at] = (byte) 0xff;
+    bad[at + 1] = (byte) 0xfe;
+    System.arraycopy(raw, at, bad, at + 2, raw.length - at);
+    Path report = Files.write(tmp.resolve("r.json"), bad);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new PytestJsonReport().addCrash(report, crash("test_x.py::test_crashed", "SIGSEGV"), null))
+        .isInstanceOf(io.testabort.crash.BadInputException.class)
+        .hasMessage(report + ": invalid UTF-8: a pytest-json-report is UTF-8 JSON");
+    assertThat(Files.readAllBytes(report)).isEqualTo(bad);
+  }
+
+  @Test
+  void aByteOrderMarkIsSkippedAndAnExitcodeOfAnyShapeBecomesOne() throws Exception {
+    Map<String, Object> doc = PytestJsonReport.read(Fixtures.raw("test_basic_log.json"));
+    doc.put("exitcode", Map.of("code", List.of(1, 2)));
+    Path report = Files.write(tmp.resolve("r.json"),
+        ("\uFEFF" + Json.write(doc)).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(new PytestJsonReport().addCrash(report, crash("test_x.py::test_crashed", "SIGSEGV"), null)).isTrue();
+
+    Map<String, Object> patched = PytestJsonReport.read(report);
+    assertThat(((Number) patched.get("exitcode")).intValue()).isEqualTo(1);
+    assertThat(PytestJsonReport.containsTest(patched, "test_x.py::test_crashed")).isTrue();
+  }
 }
