@@ -4,15 +4,21 @@ import io.testabort.crash.BadInputException;
 import io.testabort.reports.pytest.html.BlobSanitizer;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code sanitize PATH... [--glob]}: pytest-abort's jsonblob sanitizing over files and directories. */
 @Command(name = "sanitize", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -25,8 +31,17 @@ final class SanitizeCommand implements Callable<Integer> {
   @Option(names = "--glob", defaultValue = "*_log.html", description = "file pattern in directories (default: ${DEFAULT-VALUE})")
   String glob;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    try {
+      FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    } catch (PatternSyntaxException e) {
+      // a usage error, found before any file is touched
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--glob': " + e.getDescription() + " in '" + glob + "'");
+    }
     int modified = 0;
     int failed = 0;
     List<Path> files = new ArrayList<>();
@@ -49,6 +64,9 @@ final class SanitizeCommand implements Callable<Integer> {
         }
       } catch (BadInputException e) {
         System.err.println(e.getMessage());
+        failed++;
+      } catch (FileSystemException e) {
+        System.err.println(f + ": " + Main.problem(e));
         failed++;
       } catch (IOException | RuntimeException e) {
         System.err.println(f + ": " + e);

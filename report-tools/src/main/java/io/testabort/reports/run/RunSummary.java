@@ -1,6 +1,7 @@
 package io.testabort.reports.run;
 
 import io.testabort.crash.CrashRecord;
+import io.testabort.reports.summary.VisibleText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,11 +83,11 @@ public final class RunSummary {
     List<String[]> crashRows = new ArrayList<>();
     crashRows.add(new String[] {"crashed test", "run", "reason"});
     for (CrashRecord c : earlier) {
-      crashRows.add(new String[] {c.nodeid(), "earlier", truncate(c.reason())});
+      crashRows.add(new String[] {VisibleText.of(c.nodeid()), "earlier", truncate(c.reason())});
     }
     for (Run r : runs) {
       for (CrashRecord c : r.newCrashes) {
-        crashRows.add(new String[] {c.nodeid(), String.valueOf(r.number), truncate(c.reason())});
+        crashRows.add(new String[] {VisibleText.of(c.nodeid()), String.valueOf(r.number), truncate(c.reason())});
       }
     }
     if (crashRows.size() == 1) {
@@ -102,7 +103,7 @@ public final class RunSummary {
 
   /** One line of at most {@link #REASON_WIDTH} characters, so the table stays a table. */
   static String truncate(String reason) {
-    String line = reason.replaceAll("\\s+", " ").strip();
+    String line = VisibleText.of(reason.replaceAll("\\s+", " ").strip());
     return line.length() <= REASON_WIDTH ? line : line.substring(0, REASON_WIDTH - 3) + "...";
   }
 }

@@ -6,6 +6,7 @@ import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 import io.testabort.reports.ReportSet;
 import io.testabort.reports.summary.StepSummary;
+import io.testabort.reports.summary.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class TestRunner {
       List<CrashRecord> now = crashes();
       List<CrashRecord> added = since(known, now);
       out.println(PREFIX + "run " + n + " exited " + exitCode + ", " + added.size() + " new crash(es)"
-          + added.stream().map(c -> "\n" + PREFIX + "  crashed: " + c.nodeid()).collect(Collectors.joining()));
+          + added.stream().map(c -> "\n" + PREFIX + "  crashed: " + VisibleText.of(c.nodeid())).collect(Collectors.joining()));
       runs.add(new RunSummary.Run(n, exitCode, added));
       if (!now.isEmpty()) {
         for (Path p : reports.addCrashes(now, null)) {

@@ -3,12 +3,13 @@ package io.testabort.reports.summary;
 /**
  * Text as a reader should see it in any summary: control characters (line breaks included) become
  * their Unicode control pictures (a newline shows as U+240A), bidirectional overrides and lone
- * surrogates become U+FFFD, so a test name can neither break a layout nor hide what it says.
+ * surrogates become U+FFFD, so a test name can neither break a layout nor hide what it says. Also
+ * what {@code run} prints to a terminal or CI log: no name can send an escape sequence or forge a line.
  */
-final class VisibleText {
+public final class VisibleText {
   private VisibleText() {}
 
-  static String of(String s) {
+  public static String of(String s) {
     if (s == null) {
       return "";
     }

@@ -2,6 +2,7 @@ package io.testabort.reports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testabort.reports.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,5 +99,17 @@ class HtmlCommandsTest {
   void usageErrorsExit2() {
     assertThat(Main.run("merge-html", "-i", tmp.toString())).isEqualTo(2);
     assertThat(Main.run("sanitize")).isEqualTo(2);
+  }
+
+  @Test
+  void aGlobThatIsNotOneIsAUsageErrorNamingIt() throws Exception {
+    Path report = Files.copy(Fixtures.raw("test_basic_log.html"), tmp.resolve("test_basic_log.html"));
+    byte[] before = Files.readAllBytes(report);
+
+    Cli r = Cli.run("sanitize", tmp.toString(), "--glob", "[");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("Invalid value for option '--glob': ").contains("'['").doesNotContain("internal error");
+    assertThat(Files.readAllBytes(report)).isEqualTo(before);
   }
 }

@@ -104,6 +104,20 @@ class TestRunnerTest {
   }
 
   @Test
+  void aNameWithControlCharactersCannotForgeALineOrReachTheTerminal() throws Exception {
+    String nodeid = "com.x.T#t[\\u001b]0;PWNED\\u0007\\u001b[2J\\n[test-abort run] exit code 0\\u007f\\u202e]";
+
+    runner(5, new ReportSet(), crashIn(nodeid), exit(0));
+
+    assertThat(new CrashLog(log()).read()).singleElement().satisfies(c -> assertThat(c.nodeid()).contains("\u001b"));
+    assertThat(out.toString()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u007f").doesNotContain("\u202e")
+        .contains("crashed: com.x.T#t[\u241b]0;PWNED\u2407\u241b[2J\u240a[test-abort run] exit code 0\u2421\ufffd]")
+;
+    assertThat(out.toString().lines()).allMatch(l -> l.startsWith(TestRunner.PREFIX))
+        .filteredOn(l -> l.startsWith("[test-abort run] exit code ")).containsExactly("[test-abort run] exit code 1");
+  }
+
+  @Test
   void aCleanRunIsTheOnlyRunAndExitsZero() throws Exception {
     RunSummary summary = runner(5, new ReportSet(), exit(0));
 
