@@ -25,7 +25,7 @@ public final class Csv {
       if (i > 0) {
         out.append(',');
       }
-      String f = fields.get(i);
+      String f = storable(fields.get(i));
       if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\r') >= 0 || f.indexOf('\n') >= 0) {
         out.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
@@ -33,6 +33,33 @@ public final class Csv {
       }
     }
     return out.append(RECORD_END).toString();
+  }
+
+  /**
+   * {@code field} as a UTF-8 file can hold it: a lone surrogate (a test name Python decoded with
+   * {@code surrogateescape}, say) is spelled out as {@code \\udXXX}, as the JUnit XML report spells
+   * out what XML cannot hold, so two such names stay two rows and never read back as {@code ?}.
+   */
+  public static String storable(String field) {
+    StringBuilder out = null;
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < field.length() && Character.isLowSurrogate(field.charAt(i + 1));
+      if (pair) {
+        if (out != null) {
+          out.append(c).append(field.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(field.length() + 8).append(field, 0, i);
+        }
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? field : out.toString();
   }
 
   /** All records of {@code text}; line breaks inside quoted fields belong to the field. */

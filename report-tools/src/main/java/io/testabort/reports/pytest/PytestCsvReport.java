@@ -63,9 +63,9 @@ public final class PytestCsvReport implements ReportPatcher {
     return records;
   }
 
-  /** {@code s} as it reads back from UTF-8 (a lone surrogate becomes {@code ?}), so ids compare as stored. */
+  /** {@code s} as it reads back from the file ({@link Csv#storable}), so ids compare as stored. */
   private static String asWritten(String s) {
-    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    return Csv.storable(s);
   }
 
   /** Our row in the file's own column order; columns we know nothing about stay empty. */

@@ -47,6 +47,21 @@ class PytestCsvReportTest {
   }
 
   @Test
+  void loneSurrogatesAreSpelledOutSoTwoSuchNamesStayTwoRowsAndNeverMatchAQuestionMark() throws Exception {
+    Path report = Files.writeString(tmp.resolve("r.csv"),
+        "id,module,name,file,doc,markers,status,message,duration\r\ncom.x.E#t[?],com.x.E,t[?],,,,passed,,0.1\r\n");
+    PytestCsvReport csv = new PytestCsvReport();
+
+    assertThat(csv.addCrash(report, crash("com.x.E#t[\ud800]", "boom"), null)).isTrue();
+    assertThat(csv.addCrash(report, crash("com.x.E#t[\udc00]", "boom"), null)).isTrue();
+    assertThat(csv.addCrash(report, crash("com.x.E#t[\ud800]", "again"), null)).isFalse();
+    assertThat(csv.addCrash(report, crash("com.x.E#t[\ud83d\ude00]", "boom"), null)).isTrue(); // a pair is a character
+
+    assertThat(Csv.parse(Files.readString(report))).extracting(r -> r.get(0))
+        .containsExactly("id", "com.x.E#t[?]", "com.x.E#t[\\ud800]", "com.x.E#t[\\udc00]", "com.x.E#t[\ud83d\ude00]");
+  }
+
+  @Test
   void endsACutOffLastRecordBeforeAppending() throws Exception {
     Path report = Files.writeString(tmp.resolve("r.csv"), "id,module,name,file,doc,markers,status,message,duration\r\na.py::t,a,t,a.py,,,passed,,0.1");
     new PytestCsvReport().addCrash(report, crash("com.x.A#m", "boom"), null);
