@@ -147,7 +147,7 @@ public final class Collector {
       if (name.matches()) {
         return Long.parseLong(name.group(1));
       }
-      throw new BadInputException(marker, "invalid marker: no \"pid\" number, so no way to tell whether its process is gone");
+      throw new BadInputException(marker, "invalid marker: its \"pid\" is missing or not a process id, so no way to tell whether its process is gone");
     }
     return pid;
   }

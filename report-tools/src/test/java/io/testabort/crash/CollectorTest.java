@@ -104,14 +104,17 @@ class CollectorTest {
     // the name says a live pid, the marker a dead one
     Files.writeString(tmp.resolve("last_running_" + live + ".json"), "{\"nodeid\": \"com.x.T#moved\", " + body + dead + "}");
     Path noPid = Files.writeString(tmp.resolve("last_running_main2.json"), "{\"nodeid\": \"t.py::x\", \"status\": \"running\"}");
+    Path negativePid = Files.writeString(tmp.resolve("last_running_main3.json"), "{\"nodeid\": \"t.py::y\", " + body + "-1}");
     Path temp = Files.writeString(tmp.resolve("last_running_main.json.tmp.123"), "{");
 
     Collector.Result result = new Collector(tmp, null).collect();
 
     assertThat(result.records()).extracting(CrashRecord::nodeid).containsExactly("com.x.T#moved", "t.py::gw3", "t.py::main");
-    assertThat(result.invalid()).singleElement().satisfies(e -> assertThat(e.getMessage()).startsWith(noPid + ": ").contains("pid"));
+    assertThat(result.invalid()).extracting(Exception::getMessage).containsExactly(
+        noPid + ": invalid marker: its \"pid\" is missing or not a process id, so no way to tell whether its process is gone",
+        negativePid + ": invalid marker: its \"pid\" is missing or not a process id, so no way to tell whether its process is gone");
     try (Stream<Path> left = Files.list(tmp)) {
-      assertThat(left).containsExactlyInAnyOrder(running, noPid, temp);
+      assertThat(left).containsExactlyInAnyOrder(running, noPid, negativePid, temp);
     }
   }
 

@@ -6,7 +6,9 @@ import io.testabort.reports.ReportPatcher;
 import io.testabort.crash.CrashRecord;
 import io.testabort.crash.io.AtomicFiles;
 import io.testabort.crash.json.Json;
+import io.testabort.crash.json.JsonNumber;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * pytest-json-report 1.5.0 files: the crash becomes a failed test in the plugin's own shape, the
  * summary counts it, and everything else stays as written (one line, ASCII escapes, number text).
  */
 public final class PytestJsonReport implements ReportPatcher {
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
 
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
@@ -69,7 +74,7 @@ public final class PytestJsonReport implements ReportPatcher {
       List<String> newTests = new ArrayList<>();
       for (String id : missing) {
         newTests.add(Json.write(testEntry(ids.get(id), byId.get(id), patch.lineno(id))));
-        countFailure(summary);
+        countFailure(report, summary);
       }
       String summaryJson = Json.write(summary);
       AtomicFiles.write(report, out -> patch.join(body, out, summaryJson, newTests));
@@ -112,10 +117,15 @@ public final class PytestJsonReport implements ReportPatcher {
     return (Map<String, Object>) doc.get("summary");
   }
 
-  /** Counts one more failed test; a new {@code failed} goes where the plugin puts it: after the outcomes seen so far. */
-  static void countFailure(Map<String, Object> summary) {
+  /**
+   * Counts one more failed test, as pytest-abort adds 1 to {@code failed}, {@code total},
+   * {@code collected} and, when a report has it, {@code unskipped_total}; a new {@code failed} goes
+   * where the plugin puts it: after the outcomes seen so far. A count that is not a number is bad input
+   * (Python's {@code +} fails on it too).
+   */
+  static void countFailure(Path report, Map<String, Object> summary) throws BadInputException {
     if (summary.containsKey("failed")) {
-      increment(summary, "failed");
+      increment(report, summary, "failed");
     } else {
       Map<String, Object> copy = new LinkedHashMap<>(summary);
       summary.clear();
@@ -127,13 +137,29 @@ public final class PytestJsonReport implements ReportPatcher {
       }
       summary.putIfAbsent("failed", 1L);
     }
-    increment(summary, "total");
-    increment(summary, "collected");
+    increment(report, summary, "total");
+    increment(report, summary, "collected");
+    if (summary.containsKey("unskipped_total")) {
+      increment(report, summary, "unskipped_total");
+    }
   }
 
-  private static void increment(Map<String, Object> summary, String key) {
+  /** {@code n + 1} as Python computes it: exact for an integer of any size, a float stays a float. */
+  private static void increment(Path report, Map<String, Object> summary, String key) throws BadInputException {
+    if (!summary.containsKey(key)) {
+      summary.put(key, 1L);
+      return;
+    }
     Object n = summary.get(key);
-    summary.put(key, (n instanceof Number ? ((Number) n).longValue() : 0L) + 1);
+    if (!(n instanceof Number)) {
+      throw new BadInputException(report, "summary \"" + key + "\" is not a number: " + Json.write(n));
+    }
+    String text = n instanceof JsonNumber ? ((JsonNumber) n).text() : n.toString();
+    if (INTEGER.matcher(text).matches()) {
+      summary.put(key, new JsonNumber(new BigInteger(text).add(BigInteger.ONE).toString()));
+    } else {
+      summary.put(key, ((Number) n).doubleValue() + 1);
+    }
   }
 
   /** The test's line as collected, when the collector saw it; else pytest-abort's 1. */

@@ -74,7 +74,7 @@ class PytestJsonReportTest {
       NodeId id = NodeId.of(crash.nodeid(), null);
       if (!PytestJsonReport.containsTest(doc, id.id())) {
         PytestJsonReport.tests(doc).add(PytestJsonReport.testEntry(id, crash, PytestJsonReport.collectedLineno(doc, id.id())));
-        PytestJsonReport.countFailure(PytestJsonReport.summary(doc));
+        PytestJsonReport.countFailure(raw, PytestJsonReport.summary(doc));
         doc.put("exitcode", 1L);
         changed = true;
       }
@@ -187,5 +187,26 @@ class PytestJsonReportTest {
     Map<String, Object> patched = PytestJsonReport.read(report);
     assertThat(((Number) patched.get("exitcode")).intValue()).isEqualTo(1);
     assertThat(PytestJsonReport.containsTest(patched, "test_x.py::test_crashed")).isTrue();
+  }
+
+  @Test
+  void countsAddOneAsPythonDoesAndACountThatIsNotANumberIsBadInput() throws Exception {
+    String head = "{\"created\": 1.5, \"exitcode\": 0, \"root\": \"/r\", \"environment\": {}, \"summary\": ";
+    String tail = ", \"tests\": []}";
+    Path report = Files.writeString(tmp.resolve("r.json"),
+        head + "{\"passed\": 2, \"failed\": 3.0, \"total\": 1e300, \"collected\": 99999999999999999999, \"unskipped_total\": 5}" + tail);
+
+    assertThat(new PytestJsonReport().addCrash(report, crash("test_x.py::test_crashed", "SIGSEGV"), null)).isTrue();
+
+    assertThat(Files.readString(report)).contains(
+        "\"summary\": {\"passed\": 2, \"failed\": 4.0, \"total\": 1e+300, \"collected\": 100000000000000000000, \"unskipped_total\": 6}");
+
+    Path words = Files.writeString(tmp.resolve("w.json"), head + "{\"failed\": \"many\", \"total\": 3}" + tail);
+    byte[] before = Files.readAllBytes(words);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new PytestJsonReport().addCrash(words, crash("test_x.py::test_crashed", "SIGSEGV"), null))
+        .isInstanceOf(io.testabort.crash.BadInputException.class)
+        .hasMessage(words + ": summary \"failed\" is not a number: \"many\"");
+    assertThat(Files.readAllBytes(words)).isEqualTo(before);
   }
 }
