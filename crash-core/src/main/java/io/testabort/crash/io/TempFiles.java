@@ -2,17 +2,23 @@ package io.testabort.crash.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code Files.createTempFile(dir, prefix, suffix)} and {@code Files.createTempDirectory(dir, prefix)}
@@ -21,19 +27,30 @@ import java.util.function.LongSupplier;
  * initialises the security providers: ~35 ms of CPU in every short report-tools run (measured, see
  * report-tools/bench/README.md). Unguessable names buy nothing here: the file is created exclusively
  * (O_EXCL), so a name taken by anyone else is just another draw.
+ *
+ * <p>Each name carries the pid of the process that made it ({@code .r.csv.<pid>-<random>.tmp},
+ * {@code .test-abort-rollback-<pid>-<random>}). A report-tools run killed mid-way (a CI timeout) leaves
+ * them behind, and a rollback folder holds a hard link to each original report, so a 600 MB report's
+ * old bytes stayed on disk for good. The first temp file a process makes in a folder therefore removes
+ * the ones there whose process is gone; a live process's, another tool's and our own are left alone.
  */
 public final class TempFiles {
   private static final int ATTEMPTS = 100;
+  /** A temp file or rollback folder of ours: group 1 is the pid of the process that made it. */
+  private static final Pattern LEFTOVER =
+      Pattern.compile("\\..+\\.([0-9]{1,18})-[0-9]+\\.(?:tmp|body|blob)|\\.test-abort-rollback-([0-9]{1,18})-[0-9]+");
+  private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+  private static final long PID = ProcessHandle.current().pid();
 
   private TempFiles() {}
 
-  /** A new empty file {@code prefix + random + suffix} in {@code dir}, rw for its owner only where POSIX. */
+  /** A new empty file {@code prefix + pid-random + suffix} in {@code dir}, rw for its owner only where POSIX. */
   public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
     return create(dir, prefix, suffix, false, null);
   }
 
   /**
-   * A new empty file {@code .NAME.<random><suffix>} beside {@code target} (absolute), where the new
+   * A new empty file {@code .NAME.<pid>-<random><suffix>} beside {@code target} (absolute), where the new
    * content of {@code target} is written first. A failure names {@code target}: a user knows the report,
    * not our temp file.
    */
@@ -61,7 +78,7 @@ public final class TempFiles {
     return named;
   }
 
-  /** A new empty directory {@code prefix + random} in {@code dir}, rwx for its owner only where POSIX. */
+  /** A new empty directory {@code prefix + pid-random} in {@code dir}, rwx for its owner only where POSIX. */
   public static Path createDirectory(Path dir, String prefix) throws IOException {
     return create(dir, prefix, "", true, null);
   }
@@ -69,9 +86,12 @@ public final class TempFiles {
   /** {@code random} null: ThreadLocalRandom (no lambda for it: a lambda's first use costs start-up too). */
   static Path create(Path dir, String prefix, String suffix, boolean directory, LongSupplier random) throws IOException {
     FileAttribute<?>[] attrs = ownerOnly(dir, directory);
+    if (SWEPT.add(dir.toAbsolutePath())) {
+      removeLeftovers(dir);
+    }
     for (int attempt = 1; ; attempt++) {
       long n = random == null ? ThreadLocalRandom.current().nextLong() : random.getAsLong();
-      Path p = dir.resolve(prefix + Long.toUnsignedString(n) + suffix);
+      Path p = dir.resolve(prefix + PID + "-" + Long.toUnsignedString(n) + suffix);
       try {
         return directory ? Files.createDirectory(p, attrs) : Files.createFile(p, attrs);
       } catch (FileAlreadyExistsException e) {
@@ -79,6 +99,38 @@ public final class TempFiles {
           throw e;
         }
       }
+    }
+  }
+
+  /** Removes what killed processes left in {@code dir}; best effort: a temp file is never worth a failure. */
+  static void removeLeftovers(Path dir) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*")) {
+      for (Path entry : entries) {
+        Matcher m = LEFTOVER.matcher(entry.getFileName().toString());
+        if (m.matches()) {
+          long pid = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+          if (pid != PID && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            removeTree(entry);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // an unlistable folder: the write that follows reports what is wrong with it
+    }
+  }
+
+  private static void removeTree(Path path) {
+    try {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+          for (Path child : children) {
+            removeTree(child);
+          }
+        }
+      }
+      Files.deleteIfExists(path);
+    } catch (IOException | RuntimeException e) {
+      // left for the next run
     }
   }
 
