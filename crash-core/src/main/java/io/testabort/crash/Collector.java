@@ -1,6 +1,7 @@
 package io.testabort.crash;
 
 import io.testabort.crash.BadInputException;
+import io.testabort.crash.io.ProcessIds;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ public final class Collector {
   }
 
   private static boolean isAlive(long pid) {
-    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return ProcessIds.isAlive(pid);
   }
 
   /**
@@ -161,7 +162,7 @@ public final class Collector {
    * null when another process renamed it first.
    */
   private static Path claim(Path file, Path marker) throws IOException {
-    Path claimed = marker.resolveSibling(marker.getFileName() + ".claimed-" + ProcessHandle.current().pid());
+    Path claimed = marker.resolveSibling(marker.getFileName() + ".claimed-" + ProcessIds.current());
     try {
       move(file, claimed);
       return claimed;

@@ -75,7 +75,7 @@ final class Rollback {
     Path dir = linkDirs.get(parent);
     if (dir == null) {
       try {
-        dir = TempFiles.createDirectory(parent, ".test-abort-rollback-");
+        dir = TempFiles.createDirectory(parent, TempFiles.ROLLBACK);
       } catch (FileSystemException e) {
         throw TempFiles.naming(file, e); // the report's folder is read-only, say: name the report
       }

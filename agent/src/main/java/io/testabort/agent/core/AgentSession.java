@@ -1,7 +1,6 @@
 package io.testabort.agent.core;
 
-import java.io.File;
-import java.io.IOException;
+import io.testabort.crash.io.ProcessIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -124,32 +123,9 @@ public final class AgentSession {
     }
   }
 
-  /**
-   * This JVM's pid: {@code /proc/self} where there is one (Linux), else {@link ProcessHandle}. Measured:
-   * ProcessHandle's class start-up (its reaper executor, built by a lambda) costs a JUnit 4 JVM ~30 ms
-   * of CPU on the first test; the link costs one system call.
-   */
+  /** This JVM's pid, without starting {@link ProcessHandle} on Linux (see {@link ProcessIds}). */
   static long currentPid() {
-    if (File.separatorChar == '/') {
-      try {
-        String name = new File("/proc/self").getCanonicalFile().getName();
-        if (!name.isEmpty() && name.length() < 19 && isDigits(name)) {
-          return Long.parseLong(name);
-        }
-      } catch (IOException | RuntimeException e) {
-        // no procfs: ask the JDK
-      }
-    }
-    return ProcessHandle.current().pid();
-  }
-
-  private static boolean isDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
+    return ProcessIds.current();
   }
 
   /** The first GPU visibility variable that is set, as pytest-abort reports it; else "unknown". */

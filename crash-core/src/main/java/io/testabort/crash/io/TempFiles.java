@@ -17,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code Files.createTempFile(dir, prefix, suffix)} and {@code Files.createTempDirectory(dir, prefix)}
@@ -36,11 +34,10 @@ import java.util.regex.Pattern;
  */
 public final class TempFiles {
   private static final int ATTEMPTS = 100;
-  /** A temp file or rollback folder of ours: group 1 is the pid of the process that made it. */
-  private static final Pattern LEFTOVER =
-      Pattern.compile("\\..+\\.([0-9]{1,18})-[0-9]+\\.(?:tmp|body|blob)|\\.test-abort-rollback-([0-9]{1,18})-[0-9]+");
+  /** The prefix of a rollback folder ({@code Rollback} in report-tools). */
+  public static final String ROLLBACK = ".test-abort-rollback-";
   private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
-  private static final long PID = ProcessHandle.current().pid();
+  private static final long PID = ProcessIds.current();
 
   private TempFiles() {}
 
@@ -104,19 +101,48 @@ public final class TempFiles {
 
   /** Removes what killed processes left in {@code dir}; best effort: a temp file is never worth a failure. */
   static void removeLeftovers(Path dir) {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*")) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
-        Matcher m = LEFTOVER.matcher(entry.getFileName().toString());
-        if (m.matches()) {
-          long pid = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
-          if (pid != PID && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            removeTree(entry);
-          }
+        long pid = leftoverPid(entry.getFileName().toString());
+        if (pid > 0 && pid != PID && !ProcessIds.isAlive(pid)) {
+          removeTree(entry);
         }
       }
     } catch (IOException | RuntimeException e) {
       // an unlistable folder: the write that follows reports what is wrong with it
     }
+  }
+
+  /**
+   * The pid in the name of a temp file ({@code .NAME.<pid>-<n>.tmp}, {@code .body}, {@code .blob}) or a
+   * rollback folder ({@code .test-abort-rollback-<pid>-<n>}) of ours; -1 for any other name. No regex:
+   * a short run would compile one for this alone.
+   */
+  static long leftoverPid(String name) {
+    String idPart;
+    if (name.startsWith(ROLLBACK)) {
+      idPart = name.substring(ROLLBACK.length());
+    } else if (name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(".body") || name.endsWith(".blob"))) {
+      String stem = name.substring(0, name.lastIndexOf('.'));
+      idPart = stem.substring(stem.lastIndexOf('.') + 1);
+    } else {
+      return -1;
+    }
+    int dash = idPart.indexOf('-');
+    if (dash < 1 || dash > 18 || dash == idPart.length() - 1
+        || !digits(idPart, 0, dash) || !digits(idPart, dash + 1, idPart.length())) {
+      return -1;
+    }
+    return Long.parseLong(idPart.substring(0, dash));
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void removeTree(Path path) {

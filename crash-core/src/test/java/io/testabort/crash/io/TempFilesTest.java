@@ -81,4 +81,20 @@ class TempFilesTest {
     assertThat(deadBody).doesNotExist();
     assertThat(deadRollback).doesNotExist();
   }
+
+  @Test
+  void leftoversAreKnownByTheirNamesOnly() {
+    assertThat(TempFiles.leftoverPid(".r.csv.123-456.tmp")).isEqualTo(123);
+    assertThat(TempFiles.leftoverPid(".big_log.json.7-8.body")).isEqualTo(7);
+    assertThat(TempFiles.leftoverPid(".a.b.html.9-10.blob")).isEqualTo(9);
+    assertThat(TempFiles.leftoverPid(".test-abort-rollback-11-12")).isEqualTo(11);
+    assertThat(TempFiles.leftoverPid(".r.csv.123.tmp")).isEqualTo(-1); // no pid: an older run's
+    assertThat(TempFiles.leftoverPid("r.csv.123-456.tmp")).isEqualTo(-1); // not hidden
+    assertThat(TempFiles.leftoverPid(".r.csv.123-456.txt")).isEqualTo(-1);
+    assertThat(TempFiles.leftoverPid(".r.csv.-456.tmp")).isEqualTo(-1);
+    assertThat(TempFiles.leftoverPid(".r.csv.123-.tmp")).isEqualTo(-1);
+    assertThat(TempFiles.leftoverPid(".r.csv.12a-4.tmp")).isEqualTo(-1);
+    assertThat(TempFiles.leftoverPid(".test-abort-rollback-x-1")).isEqualTo(-1);
+    assertThat(TempFiles.leftoverPid(".tmp")).isEqualTo(-1);
+  }
 }

@@ -3,6 +3,7 @@ package io.testabort.reports.cli;
 import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 import io.testabort.crash.MarkerCheck;
+import io.testabort.crash.io.ProcessIds;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class HandleAbortCommand implements Callable<Integer> {
    * before the crash is logged.
    */
   private Path claim() throws IOException {
-    Path claimed = marker.resolveSibling(marker.getFileName() + ".claimed-" + ProcessHandle.current().pid());
+    Path claimed = marker.resolveSibling(marker.getFileName() + ".claimed-" + ProcessIds.current());
     try {
       return Files.move(marker, claimed, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileSystemException e) {
