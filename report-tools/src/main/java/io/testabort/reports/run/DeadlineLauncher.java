@@ -2,11 +2,13 @@ package io.testabort.reports.run;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Runs the test command with our stdin, stdout and stderr, like {@link ProcessLauncher#INHERIT_IO}, but
@@ -14,6 +16,11 @@ import java.util.stream.Collectors;
  * command and every process it started are killed (SIGKILL), so the crash is collected like any other.
  */
 public final class DeadlineLauncher implements ProcessLauncher {
+  /** The exit code a run past its deadline is reported with: 128 + SIGKILL, as a shell reports it. */
+  public static final int KILLED = 137;
+  /** How long the killed processes get to be gone before the crashes are collected. */
+  static final long EXIT_WAIT_SECONDS = 10;
+
   private final long seconds;
   private final Consumer<ProcessHandle> beforeKill;
 
@@ -31,6 +38,9 @@ public final class DeadlineLauncher implements ProcessLauncher {
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         beforeKill.accept(p.toHandle());
         killTree(p.toHandle());
+        p.waitFor();
+        // what a SIGKILL'd command exits with: a wrapper whose child died first may exit 0 on its own
+        return KILLED;
       }
       return p.waitFor();
     } catch (InterruptedException e) {
@@ -39,12 +49,41 @@ public final class DeadlineLauncher implements ProcessLauncher {
     }
   }
 
-  /** Children first, so that no parent (Maven, Gradle) can start a new one after it saw its child die. */
+  /**
+   * Kills {@code root} and every process it started, children first, so that no parent (Maven, Gradle,
+   * a shell script) can start a new one after it saw its child die; then waits until they are all gone,
+   * so that the collector that runs next does not take a dying test JVM for a live one and leave its
+   * marker (the command is often a wrapper: {@code ./mvnw}, {@code sh -c}, whose test JVM is a grandchild).
+   */
   static void killTree(ProcessHandle root) {
-    List<ProcessHandle> all = new ArrayList<>(root.descendants().collect(Collectors.toList()));
-    root.destroyForcibly();
-    for (ProcessHandle h : all) {
+    List<ProcessHandle> tree = new ArrayList<>();
+    List<ProcessHandle> level = List.of(root);
+    while (!level.isEmpty()) { // level by level: parents before their children
+      tree.addAll(level);
+      List<ProcessHandle> next = new ArrayList<>();
+      for (ProcessHandle h : level) {
+        h.children().forEach(next::add);
+      }
+      level = next;
+    }
+    Collections.reverse(tree);
+    for (ProcessHandle h : tree) {
       h.destroyForcibly();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_WAIT_SECONDS);
+    for (ProcessHandle h : tree) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        h.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        return; // a process that outlives SIGKILL this long (uninterruptible I/O): collect what we can
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }

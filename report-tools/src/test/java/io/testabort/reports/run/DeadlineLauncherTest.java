@@ -1,0 +1,34 @@
+package io.testabort.reports.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A run past its deadline: the command and everything it started are gone by the time run returns. */
+class DeadlineLauncherTest {
+  @Test
+  void aWrapperAndTheProcessesItStartedAreAllGoneWhenRunReturns() throws Exception {
+    List<ProcessHandle> seen = new ArrayList<>();
+    // a shell that starts a shell that starts a sleep: the sleep is a grandchild, as a test JVM under ./mvnw is
+    DeadlineLauncher launcher = new DeadlineLauncher(1, root -> seen.addAll(root.descendants().collect(Collectors.toList())));
+
+    int exit = launcher.run(List.of("sh", "-c", "sh -c 'sleep 600; echo never' & wait"), Map.of());
+
+    assertThat(exit).isEqualTo(137); // SIGKILL
+    assertThat(seen).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(seen).noneMatch(ProcessHandle::isAlive);
+  }
+
+  @Test
+  void aRunWithinItsDeadlineIsLeftAlone() throws Exception {
+    DeadlineLauncher launcher = new DeadlineLauncher(60, root -> {
+      throw new AssertionError("named a run that ended in time");
+    });
+
+    assertThat(launcher.run(List.of("sh", "-c", "exit 3"), Map.of())).isEqualTo(3);
+  }
+}
