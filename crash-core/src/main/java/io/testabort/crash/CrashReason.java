@@ -53,12 +53,18 @@ public final class CrashReason {
     return s.toString();
   }
 
+  /** The reason for a marker whose {@code exit.via} is {@code shutdown}. */
+  static final String SHUTDOWN = "shut down by a signal (SIGTERM or SIGINT) during the test";
+
   /** {@code System.exit(3) called from <top frame>} from the marker's {@code exit} object. */
   private static String fromExitCall(Object exit) {
     if (!(exit instanceof Map)) {
       return null;
     }
     Map<?, ?> e = (Map<?, ?>) exit;
+    if ("shutdown".equals(e.get("via"))) {
+      return SHUTDOWN; // no caller and no code: the JVM's own signal handler ended it
+    }
     Object via = e.get("via") instanceof String ? e.get("via") : "System.exit";
     StringBuilder s = new StringBuilder().append(via).append('(').append(e.get("code")).append(')');
     Object stack = e.get("stack");

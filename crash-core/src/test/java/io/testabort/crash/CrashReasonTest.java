@@ -14,6 +14,16 @@ class CrashReasonTest {
   }
 
   @Test
+  void aShutdownByASignalSaysSo() {
+    Map<String, Object> exit = new java.util.HashMap<>();
+    exit.put("code", null);
+    exit.put("via", "shutdown");
+    exit.put("stack", List.of());
+
+    assertThat(CrashReason.of(Map.of("exit", exit), null, null)).isEqualTo("shut down by a signal (SIGTERM or SIGINT) during the test");
+  }
+
+  @Test
   void timeoutUsesTheLimit() {
     assertThat(CrashReason.of(Map.of("status", "running", "timeout", 600), null, 124)).isEqualTo("timeout after 600 s");
     assertThat(CrashReason.of(Map.of("status", "running", "timeout", 1.5), null, null)).isEqualTo("timeout after 1.5 s");

@@ -57,14 +57,22 @@ public final class ExitRecord {
     return new ExitRecord(null, "shutdown", new ArrayList<>());
   }
 
-  /** True when {@code trace} is a thread inside {@code System.exit}/{@code Runtime.exit}. */
+  /**
+   * True when {@code trace} is a thread inside {@code System.exit}/{@code Runtime.exit}. The JDK's
+   * handler of SIGTERM and SIGINT calls {@code Shutdown.exit} too, from {@code java.lang.Terminator}:
+   * that thread is the signal, not a caller of {@code System.exit}.
+   */
   static boolean isExiting(StackTraceElement[] trace) {
+    boolean inExit = false;
     for (StackTraceElement e : trace) {
-      if ((e.getClassName().equals("java.lang.Runtime") || e.getClassName().equals("java.lang.Shutdown"))
-          && e.getMethodName().equals("exit")) {
-        return true;
+      String cls = e.getClassName();
+      if (cls.startsWith("java.lang.Terminator")) {
+        return false;
+      }
+      if ((cls.equals("java.lang.Runtime") || cls.equals("java.lang.Shutdown")) && e.getMethodName().equals("exit")) {
+        inExit = true;
       }
     }
-    return false;
+    return inExit;
   }
 }
