@@ -44,6 +44,14 @@ class AttachCommandIT {
   @MethodSource("jdks")
   void aParameterizedTestHangingInAJvmWithoutTheAgent(Path jdk) throws Exception {
     try (HangingJvm suite = ledger(jdk, "LedgerTest#reconciles[2]")) {
+      // without an agent jar to load, a JVM that does not run the agent cannot be read: a usage error
+      Path alone = Files.copy(Project.reportToolsJar(), Files.createDirectories(dir.resolve("alone")).resolve("tools.jar"));
+      Jvm noJar = Jvm.run(dir.resolve("tools"), Map.of(), List.of(Jdks.java(Jdks.current()), "-jar", alone.toString(),
+          "attach", Long.toString(suite.pid())));
+      assertThat(noJar.exitCode).as(noJar.toString()).isEqualTo(2);
+      assertThat(noJar.output).contains("JVM " + suite.pid() + " does not run the agent, and there is no agent jar to load into it")
+          .contains("pass --agent JAR");
+
       Jvm tools = attach(suite.pid());
 
       assertThat(tools.exitCode).as(tools.toString()).isZero();
@@ -118,7 +126,10 @@ class AttachCommandIT {
   void aJvmRunningTheAgentHasItsMarkerReadWithoutAttaching(Path jdk) throws Exception {
     Path own = dir.resolve("own-markers");
     try (HangingJvm suite = ledger(jdk, "LedgerTest#reconciles[2]", "-javaagent:" + Project.agentJar() + "=dir=" + own)) {
-      Jvm tools = attach(suite.pid());
+      // no --agent, and no agent jar beside this copy of report-tools: reading the marker needs none
+      Path alone = Files.copy(Project.reportToolsJar(), Files.createDirectories(dir.resolve("alone")).resolve("tools.jar"));
+      Jvm tools = Jvm.run(dir.resolve("tools"), Map.of(), List.of(Jdks.java(Jdks.current()), "-jar", alone.toString(),
+          "attach", Long.toString(suite.pid()), "--marker-dir", dir.resolve("markers").toString()));
 
       assertThat(tools.exitCode).as(tools.toString()).isZero();
       assertThat(tools.output)

@@ -29,11 +29,22 @@ public final class JvmAttach {
   private final Path agentJar;
   private final Path markerDir;
 
+  /** {@link #inspect} needed to load the agent into a JVM that does not run it, and has no agent jar. */
+  public static final class NoAgentJarException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoAgentJarException(long pid) {
+      super("JVM " + pid + " does not run the agent, and there is no agent jar to load into it");
+    }
+  }
+
   /**
+   * @param agentJar the jar to load into a JVM that does not run the agent; null when there is none (a
+   *     JVM that runs the agent is still read)
    * @throws IllegalArgumentException for a marker directory the agent's options cannot carry
    */
   public JvmAttach(Path agentJar, Path markerDir) {
-    this.agentJar = agentJar.toAbsolutePath().normalize();
+    this.agentJar = agentJar == null ? null : agentJar.toAbsolutePath().normalize();
     // absolute: the target runs in its own working directory
     this.markerDir = markerDir.toAbsolutePath().normalize();
     if (this.markerDir.toString().contains(",")) {
@@ -65,6 +76,9 @@ public final class JvmAttach {
   }
 
   private TestsInFlight attach(long pid, int feature, boolean warns) throws BadInputException, IOException {
+    if (agentJar == null) {
+      throw new NoAgentJarException(pid);
+    }
     Path report = Files.createTempFile("test-abort-attach-" + pid + "-", ".json");
     try {
       Files.delete(report); // the agent creates it whole, by a rename

@@ -42,9 +42,9 @@ final class AttachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path jar = agent != null ? agent : AgentJar.besideReportTools()
-        .orElseThrow(() -> usage("no " + AgentJar.FILE_NAME + " next to the report-tools jar; pass --agent JAR"));
-    if (!Files.isRegularFile(jar)) {
+    // no jar is needed to read a JVM that runs the agent already: only to load it into one that does not
+    Path jar = agent != null ? agent : AgentJar.besideReportTools().orElse(null);
+    if (jar != null && !Files.isRegularFile(jar)) {
       throw new BadInputException(jar, "no such file");
     }
     JvmAttach attach;
@@ -53,7 +53,12 @@ final class AttachCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    TestsInFlight found = attach.inspect(pid);
+    TestsInFlight found;
+    try {
+      found = attach.inspect(pid);
+    } catch (JvmAttach.NoAgentJarException e) {
+      throw usage(e.getMessage() + ": no " + AgentJar.FILE_NAME + " next to the report-tools jar; pass --agent JAR");
+    }
     InFlightText.print(found, spec.commandLine().getOut());
     if (found.dynamicAgentWarning()) {
       spec.commandLine().getErr().println(InFlightText.dynamicAgentHint(found));
