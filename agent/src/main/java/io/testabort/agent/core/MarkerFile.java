@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
@@ -208,6 +209,9 @@ public final class MarkerFile {
       content[i] = ' ';
     }
     content[fileSize - 1] = '\n';
+    if (file == null) {
+      refuseWhatIsNotAFile();
+    }
     Path dir = path.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // the temp name must not look like a marker (last_running_*.json) to a collector
@@ -232,6 +236,20 @@ public final class MarkerFile {
     file = new RandomAccessFile(path.toFile(), "rw");
     size = fileSize;
     recordLength = length;
+  }
+
+  /**
+   * The rename that creates the marker replaces whatever has its name, and a clean end deletes it: given
+   * {@code file=/dev/null} (a user's way to say "nowhere"), as root, that would replace and then remove
+   * the device. Only a regular file, or no file at all, may be the marker; a symbolic link is replaced
+   * itself, never what it names.
+   */
+  private void refuseWhatIsNotAFile() throws IOException {
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isSymbolicLink(path)) {
+      throw new IOException(path + " exists and is not a regular file (a device, a pipe or a folder); left alone");
+    }
   }
 
   /** Removes the marker (a clean end); a marker this JVM never wrote is left alone. */

@@ -30,6 +30,27 @@ class MarkerFileTest {
   }
 
   @Test
+  void aPathThatIsADeviceOrAPipeIsNeverReplacedNorDeleted() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    for (Path notAFile : new Path[] {fifo, Path.of("/dev/null")}) {
+      MarkerFile file = new MarkerFile(notAFile);
+      byte[] record = ascii("{\"a\": 1}");
+
+      assertThatThrownBy(() -> file.write(record, record.length))
+          .isInstanceOf(IOException.class).hasMessageContaining("is not a regular file");
+      file.delete();
+
+      assertThat(Files.isRegularFile(notAFile)).isFalse();
+      assertThat(Files.exists(notAFile)).isTrue();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(fifo); // no temp file either
+    }
+  }
+
+  @Test
   void theFirstRecordArrivesByRenameAsOnePageAndLeavesNoTempFile() throws IOException {
     MarkerFile file = new MarkerFile(marker());
     byte[] record = ascii("{\"a\": 1}");
