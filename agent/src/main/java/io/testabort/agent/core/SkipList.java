@@ -5,9 +5,14 @@ import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +81,7 @@ public final class SkipList {
   }
 
   static SkipList read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = lines(Files.readAllBytes(file));
     Set<String> ids = new HashSet<>();
     if (isCrashLog(lines)) {
       // read as every reader of the crash log reads it: bad lines are skipped and named, ids stripped
@@ -89,7 +94,12 @@ public final class SkipList {
       }
       return new SkipList(ids);
     }
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line == null) {
+        AgentLog.warn("skip-line " + file + ":" + (i + 1), "skip file " + file + ":" + (i + 1) + ": skipped: not UTF-8 text");
+        continue;
+      }
       String s = line.trim();
       if (!s.isEmpty() && !s.startsWith("#")) {
         ids.add(s);
@@ -98,9 +108,37 @@ public final class SkipList {
     return new SkipList(ids);
   }
 
+  /**
+   * The file's lines, each decoded on its own, null for one that is not UTF-8: a record torn in the
+   * middle of a character (a killed writer) costs that line, not the list, as the crash log's readers
+   * treat it.
+   */
+  static List<String> lines(byte[] bytes) {
+    List<String> lines = new ArrayList<>();
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      try {
+        lines.add(utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
+      } catch (CharacterCodingException e) {
+        lines.add(null);
+      }
+      start = end + 1;
+    }
+    return lines;
+  }
+
   /** A crash log (JSONL) rather than plain node ids: its first line that says anything is a JSON object. */
   private static boolean isCrashLog(List<String> lines) {
     for (String line : lines) {
+      if (line == null) {
+        continue;
+      }
       String s = line.trim();
       if (!s.isEmpty() && !s.startsWith("#")) {
         return s.startsWith("{");

@@ -2,6 +2,7 @@ package io.testabort.agent.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,27 @@ class SkipListTest {
     assertThat(list.matches("com.example.BootTest")).isTrue();
     assertThat(list.matches("   ")).isFalse();
     assertThat(list.matches("com.example.Torn#hal")).isFalse();
+  }
+
+  @Test
+  void aLineTornInTheMiddleOfACharacterCostsThatLineNotTheList() throws Exception {
+    byte[] torn = {(byte) 0xe6, (byte) 0x97};
+    Path log = dir.resolve("crashes.jsonl");
+    Files.write(log, concat("{\"nodeid\": \"j5.J5Test#maybeCrash\"}\n{\"nodeid\": \"j5.J5Test#pas".getBytes(StandardCharsets.UTF_8), torn));
+    Path plain = dir.resolve("skip.txt");
+    Files.write(plain, concat(concat("com.x.A#a\ncom.x.B#".getBytes(StandardCharsets.UTF_8), torn), "\ncom.x.C#c\n".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(SkipList.read(log).matches("j5.J5Test#maybeCrash")).isTrue();
+    SkipList fromPlain = SkipList.read(plain);
+    assertThat(fromPlain.matches("com.x.A#a")).isTrue();
+    assertThat(fromPlain.matches("com.x.C#c")).isTrue();
+    assertThat(SkipList.lines(Files.readAllBytes(plain))).containsExactly("com.x.A#a", null, "com.x.C#c");
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
