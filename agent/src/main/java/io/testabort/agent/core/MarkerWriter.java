@@ -18,6 +18,9 @@ final class MarkerWriter {
   private final String gpuId;
   private MarkerRenderer renderer;
   private ExitRecord exit;
+  /** The test whose thread called the exit (null if none could be told), and that thread. */
+  private RunningTest exitTest;
+  private Thread exitThread;
   private RunningTest timedOut;
   private long timeoutSeconds;
   private RunningTest lastTop;
@@ -52,7 +55,21 @@ final class MarkerWriter {
   }
 
   void exit(ExitRecord record) {
+    exit(record, null, null);
+  }
+
+  /**
+   * The exit to show, called by {@code thread} while it worked for {@code test}: the marker then names
+   * that test, not the latest started (in a parallel run another thread's). Null clears it.
+   */
+  void exit(ExitRecord record, RunningTest test, Thread thread) {
     exit = record;
+    exitTest = test;
+    exitThread = thread;
+  }
+
+  Thread exitThread() {
+    return exitThread;
   }
 
   void timedOut(RunningTest test, long seconds) {
@@ -66,7 +83,7 @@ final class MarkerWriter {
       return;
     }
     try {
-      RunningTest top = timedOut != null ? timedOut : running.top();
+      RunningTest top = timedOut != null ? timedOut : exitTest != null && running.contains(exitTest) ? exitTest : running.top();
       String status = "running";
       if (top == null) {
         top = lastTop;

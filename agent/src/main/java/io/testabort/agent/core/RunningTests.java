@@ -62,6 +62,11 @@ final class RunningTests {
     return byKey.containsKey(key);
   }
 
+  /** Whether {@code test} itself (not only its key) still runs. */
+  boolean contains(RunningTest test) {
+    return byKey.get(test.key) == test;
+  }
+
   boolean isEmpty() {
     return byKey.isEmpty();
   }
@@ -72,6 +77,25 @@ final class RunningTests {
       RunningTest t = inStartOrder.get(i);
       if ((t.isTest || !testsOnly) && t.thread == thread) {
         return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The latest test started on {@code thread}, or, when that thread started none, the only test running
+   * in the JVM: a thread the test itself started runs its body (JUnit 4's {@code @Test(timeout)} and
+   * {@code Timeout} rule, Jupiter's {@code SEPARATE_THREAD} timeouts, TestNG's {@code timeOut}). With
+   * several tests in flight such a thread belongs to none that can be told: null.
+   */
+  RunningTest testOf(Thread thread) {
+    RunningTest own = latestOn(thread, true);
+    if (own != null || tests != 1) {
+      return own;
+    }
+    for (int i = inStartOrder.size() - 1; i >= 0; i--) {
+      if (inStartOrder.get(i).isTest) {
+        return inStartOrder.get(i);
       }
     }
     return null;

@@ -29,6 +29,7 @@ public final class TestRegistry {
     if (closed || !running.add(test, parentKey)) {
       return false;
     }
+    survivedExit();
     marker.write(running);
     return true;
   }
@@ -37,12 +38,13 @@ public final class TestRegistry {
     if (closed || running.remove(key) == null) {
       return;
     }
+    survivedExit();
     marker.write(running);
   }
 
-  /** Moves the latest test started on this thread to {@code phase}. */
+  /** Moves this thread's test ({@link RunningTests#testOf}) to {@code phase}. */
   public synchronized void phase(String phase) {
-    RunningTest t = running.latestOn(Thread.currentThread(), true);
+    RunningTest t = running.testOf(Thread.currentThread());
     if (t != null) {
       setPhase(t, phase);
     }
@@ -53,7 +55,7 @@ public final class TestRegistry {
    * or {@code alsoFramework} (may be null): a framework's hooks leave another framework's test alone.
    */
   public synchronized void phaseOf(String framework, String alsoFramework, String phase) {
-    RunningTest t = running.latestOn(Thread.currentThread(), true);
+    RunningTest t = running.testOf(Thread.currentThread());
     if (t != null && (t.framework.equals(framework) || t.framework.equals(alsoFramework))) {
       setPhase(t, phase);
     }
@@ -77,9 +79,12 @@ public final class TestRegistry {
     return !running.isEmpty();
   }
 
-  /** The latest test (not container) started on the calling thread that still runs, or null. */
+  /**
+   * The test (not container) the calling thread works for ({@link RunningTests#testOf}): the latest it
+   * started, or the only one running when it started none (a timeout's thread). Null if none.
+   */
   public synchronized RunningTest currentTest() {
-    return running.latestOn(Thread.currentThread(), true);
+    return running.testOf(Thread.currentThread());
   }
 
   /** The latest test or container started on the calling thread that still runs, or null. */
@@ -97,10 +102,22 @@ public final class TestRegistry {
       return false;
     }
     if (marker.exit() == null) {
-      marker.exit(new ExitRecord(code, via, ExitRecord.callerStack(trace)));
+      Thread caller = Thread.currentThread();
+      marker.exit(new ExitRecord(code, via, ExitRecord.callerStack(trace)), running.testOf(caller), caller);
       marker.write(running);
     }
     return true;
+  }
+
+  /**
+   * A test event on the thread that called {@code System.exit}/{@code Runtime.halt}: the call returned
+   * or threw (a SecurityManager trapped it, or {@code onExit=fail}), so the JVM lives on and the exit
+   * is no longer what the marker must say; a real exit never returns to its caller.
+   */
+  private void survivedExit() {
+    if (marker.exit() != null && marker.exitThread() == Thread.currentThread()) {
+      marker.exit(null, null, null);
+    }
   }
 
   Path markerPath() {

@@ -205,7 +205,14 @@ class MarkerBytesTest {
     r.finished("t2");
     // the kept record, written again over the second test's: byte for byte what was rendered before
     assertThat(Files.readAllBytes(marker())).isEqualTo(afterFirst);
-    r.exitCalled(3, "System.exit", new StackTraceElement[0]);
+    // an exit from another thread (the exiting one never returns to make a test event of its own)
+    Thread exiting = new Thread(() -> r.exitCalled(3, "System.exit", new StackTraceElement[0]), "exiting");
+    exiting.start();
+    try {
+      exiting.join();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
     assertThat(parsed()).containsEntry("nodeid", "com.example.名前Test").containsKey("exit");
     r.finished("c");
     assertThat(parsed()).containsEntry("status", "idle").containsKey("exit");

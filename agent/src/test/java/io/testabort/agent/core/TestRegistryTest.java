@@ -10,6 +10,7 @@ import io.testabort.crash.json.Json;
 import io.testabort.crash.json.JsonNumber;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,82 @@ class TestRegistryTest {
     assertThat(r.exitCalled(3, "System.exit", trace)).isTrue();
     assertThat(marker())
         .contains("\"exit\": {\"code\": 3, \"via\": \"System.exit\", \"stack\": [\"com.example.CalcTest.divides(CalcTest.java:42)\"]}");
+  }
+
+  private static final StackTraceElement[] EXIT_TRACE = {
+    new StackTraceElement("java.lang.Runtime", "exit", "Runtime.java", 1),
+    new StackTraceElement("com.example.CalcTest", "go", "CalcTest.java", 7),
+  };
+
+  /** Runs {@code action} on a new thread named {@code name} and waits for it. */
+  private static void onThread(String name, Runnable action) throws InterruptedException {
+    Thread t = new Thread(action, name);
+    t.start();
+    t.join();
+  }
+
+  @Test
+  void anExitInAParallelRunNamesTheTestOfTheCallingThreadNotTheLatest() throws Exception {
+    TestRegistry r = registry();
+    CountDownLatch exitNow = new CountDownLatch(1);
+    CountDownLatch exited = new CountDownLatch(1);
+    Thread first = new Thread(() -> {
+      r.started(test("a", "adds"), null);
+      try {
+        exitNow.await();
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      r.exitCalled(2, "System.exit", EXIT_TRACE);
+      exited.countDown();
+    }, "worker-1");
+    first.start();
+    while (!r.isRunning("a")) {
+      Thread.sleep(1);
+    }
+    onThread("worker-2", () -> r.started(test("b", "divides"), null)); // the latest, on another thread
+    exitNow.countDown();
+    exited.await();
+    first.join();
+
+    assertThat(parsed()).containsEntry("nodeid", "com.example.CalcTest#adds").containsEntry("thread", "worker-1");
+    assertThat(marker()).contains("\"exit\": {\"code\": 2, \"via\": \"System.exit\"");
+  }
+
+  @Test
+  void anExitThatReturnsToItsCallerIsNoLongerShownAndALaterOneIs() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("a", "trapsExit"), null);
+    // a SecurityManager threw from checkExit: the test goes on, on the same thread
+    assertThat(r.exitCalled(2, "System.exit", EXIT_TRACE)).isTrue();
+    assertThat(marker()).contains("\"exit\": {\"code\": 2");
+    r.finished("a");
+    assertThat(marker()).doesNotContain("\"exit\"");
+
+    r.started(test("b", "halts"), null);
+    assertThat(r.exitCalled(9, "Runtime.halt", EXIT_TRACE)).isTrue();
+    assertThat(parsed()).containsEntry("nodeid", "com.example.CalcTest#halts");
+    assertThat(marker()).contains("\"exit\": {\"code\": 9, \"via\": \"Runtime.halt\"");
+  }
+
+  @Test
+  void aThreadTheOnlyTestStartedMovesItsPhaseAndNamesItAtAnExit() throws Exception {
+    TestRegistry r = registry();
+    r.started(test("a", "adds"), null);
+    // JUnit 4's @Test(timeout): the method runs on a thread of its own
+    onThread("Time-limited test", () -> r.phase(RunningTest.CALL));
+    assertThat(marker()).contains("\"phase\": \"call\"");
+    AtomicReference<RunningTest> seen = new AtomicReference<>();
+    onThread("Time-limited test", () -> seen.set(r.currentTest()));
+    assertThat(seen.get()).isNotNull().extracting(t -> t.key).isEqualTo("a");
+    onThread("Time-limited test", () -> r.exitCalled(3, "System.exit", EXIT_TRACE));
+    assertThat(parsed()).containsEntry("nodeid", "com.example.CalcTest#adds");
+
+    TestRegistry two = new TestRegistry(new MarkerFile(dir.resolve("two.json")), 4242, "0");
+    two.started(test("a", "adds"), null);
+    onThread("worker-2", () -> two.started(test("b", "divides"), null));
+    onThread("neither", () -> seen.set(two.currentTest()));
+    assertThat(seen.get()).as("two tests in flight: a stray thread is neither's").isNull();
   }
 
   @Test

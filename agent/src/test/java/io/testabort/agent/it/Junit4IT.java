@@ -55,6 +55,38 @@ class Junit4IT {
     run.assertCrashed(CLASS, "Junit4Fixture", CLASS, "junit4", "setup");
   }
 
+  static final String TIMEOUTS = FIXTURES + "Junit4TimeoutFixture";
+
+  static ForkedRun timeouts(String java, Path dir, String agentOptions, List<String> props) throws Exception {
+    return ForkedRun.run(
+        java, dir, agentOptions, props,
+        "-cp", ForkedRun.classpath(ForkedRun.lib("junit-4.13.2.jar"), ForkedRun.lib("hamcrest-core-1.3.jar")),
+        FIXTURES + "Junit4Main", TIMEOUTS);
+  }
+
+  /** A timeout's thread runs the test's code: its phases still move, on JDK 17 and 25. */
+  @ParameterizedTest
+  @MethodSource("javas")
+  void phasesOnATimeoutsThread(String java) throws Exception {
+    String[][] cases = {{"tBefore", "setup"}, {"tLimited", "call"}, {"tAfter", "teardown"}};
+    for (String[] c : cases) {
+      Path caseDir = Files.createDirectories(dir.resolve(c[0]));
+      ForkedRun run = timeouts(java, caseDir, "", List.of("crash.at=" + c[0], "crash.how=halt"));
+      run.assertCrashed(TIMEOUTS + "#a_limited", "a_limited", TIMEOUTS, "junit4", c[1]);
+    }
+  }
+
+  /** onExit=fail stops a System.exit made on a timeout's thread too: the test fails, the run goes on. */
+  @Test
+  void onExitFailStopsAnExitOnATimeoutsThread() throws Exception {
+    ForkedRun run = timeouts(ForkedRun.defaultJava(), dir, "onExit=fail", List.of("crash.at=tLimited", "crash.how=exit"));
+
+    assertThat(run.stdout).as(run.describe())
+        .contains("FAILED a_limited(" + TIMEOUTS + "): System.exit(3) called during test " + TIMEOUTS + "#a_limited")
+        .contains("RAN tNext").contains("FINISHED b_after(" + TIMEOUTS + ")");
+    assertThat(run.markers()).as("a clean end").isEmpty();
+  }
+
   @Test
   void afterClassNamesTheClassInTeardown() throws Exception {
     ForkedRun run =
