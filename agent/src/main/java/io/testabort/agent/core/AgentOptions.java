@@ -125,6 +125,9 @@ public final class AgentOptions {
         problems.add("unknown option '" + key + "' ignored (known: " + String.join(", ", KEYS.keySet()) + ")");
       } else if (eq < 0) {
         problems.add("option '" + key + "' needs a value (" + key + "=...), ignored");
+      } else if (part.substring(eq + 1).trim().isEmpty()) {
+        // dir=${MARKER_DIR} with the variable unset: say so, or the agent is silently inert
+        problems.add("option '" + key + "' is empty (" + key + "=), ignored");
       } else {
         out.put(canonical, part.substring(eq + 1));
       }

@@ -79,6 +79,13 @@ class AgentOptionsTest {
   }
 
   @Test
+  void anEmptyValueIsNamedNotSilentlyInert() {
+    AgentOptions o = resolve("dir=,timeout= ");
+    assertThat(o.active()).isFalse();
+    assertThat(o.problems()).containsExactly("option 'dir' is empty (dir=), ignored", "option 'timeout' is empty (timeout=), ignored");
+  }
+
+  @Test
   void everyOptionParses() {
     AgentOptions o = resolve("file=/m.json,crashLog=/c.jsonl,skip=/s.txt,timeout=600,onexit=FAIL,gpuEnv=A;B,log=debug");
     assertThat(o.crashLog()).isEqualTo(Paths.get("/c.jsonl"));
