@@ -59,13 +59,15 @@ final class Watchdog extends Thread {
 
   private void timeOut(RunningTest late) {
     Path threads = Paths.get(registry.markerPath() + ".threads.txt");
+    String where;
     try {
       writeThreadDump(threads, late);
+      where = "threads in " + threads;
     } catch (Throwable t) {
-      AgentLog.error("writing " + threads, t);
+      where = "threads not written to " + threads + " (" + t + ")"; // one line for the timeout, not two
     }
     registry.timedOut(late, timeoutSeconds);
-    AgentLog.warn("timeout", late.nodeid + " ran longer than " + timeoutSeconds + " s: threads in " + threads
+    AgentLog.warn("timeout", late.nodeid + " ran longer than " + timeoutSeconds + " s: " + where
         + ", halting the JVM with exit code " + EXIT_CODE);
     Runtime.getRuntime().halt(EXIT_CODE);
   }
