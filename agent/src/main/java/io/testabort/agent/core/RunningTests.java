@@ -83,14 +83,15 @@ final class RunningTests {
   }
 
   /**
-   * The latest test started on {@code thread}, or, when that thread started none, the only test running
-   * in the JVM: a thread the test itself started runs its body (JUnit 4's {@code @Test(timeout)} and
-   * {@code Timeout} rule, Jupiter's {@code SEPARATE_THREAD} timeouts, TestNG's {@code timeOut}). With
-   * several tests in flight such a thread belongs to none that can be told: null.
+   * The latest test started on {@code thread}, or, when that thread started nothing at all, the only
+   * test running in the JVM: a thread the test itself started runs its body (JUnit 4's
+   * {@code @Test(timeout)} and {@code Timeout} rule, Jupiter's {@code SEPARATE_THREAD} timeouts, TestNG's
+   * {@code timeOut}). With several tests in flight, or on a thread that runs a container of its own (a
+   * class's {@code @AfterAll} beside another class's test), no test can be told: null.
    */
   RunningTest testOf(Thread thread) {
     RunningTest own = latestOn(thread, true);
-    if (own != null || tests != 1) {
+    if (own != null || tests != 1 || latestOn(thread, false) != null) {
       return own;
     }
     for (int i = inStartOrder.size() - 1; i >= 0; i--) {

@@ -110,9 +110,9 @@ public final class TestRegistry {
   }
 
   /**
-   * A test event on the thread that called {@code System.exit}/{@code Runtime.halt}: the call returned
-   * or threw (a SecurityManager trapped it, or {@code onExit=fail}), so the JVM lives on and the exit
-   * is no longer what the marker must say; a real exit never returns to its caller.
+   * A test event on the thread that called {@code System.exit}/{@code Runtime.halt}: the call threw (a
+   * SecurityManager's {@code checkExit} trapped it), so the JVM lives on and the exit is no longer what
+   * the marker must say; a real exit never returns to its caller.
    */
   private void survivedExit() {
     if (marker.exit() != null && marker.exitThread() == Thread.currentThread()) {

@@ -219,6 +219,14 @@ class TestRegistryTest {
     onThread("worker-2", () -> two.started(test("b", "divides"), null));
     onThread("neither", () -> seen.set(two.currentTest()));
     assertThat(seen.get()).as("two tests in flight: a stray thread is neither's").isNull();
+
+    TestRegistry beside = new TestRegistry(new MarkerFile(dir.resolve("beside.json")), 4242, "0");
+    beside.started(test("a", "adds"), null);
+    onThread("other-class", () -> {
+      beside.started(RunningTest.forClass("c2", "junit-jupiter", "com.example.OtherTest").build(), null);
+      seen.set(beside.currentTest());
+    });
+    assertThat(seen.get()).as("a thread in another class's container is not the only test's").isNull();
   }
 
   @Test
