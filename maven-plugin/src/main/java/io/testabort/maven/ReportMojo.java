@@ -5,7 +5,7 @@ import io.testabort.crash.Collector;
 import io.testabort.crash.CrashLog;
 import io.testabort.crash.CrashRecord;
 import io.testabort.reports.ReportSet;
-import io.testabort.reports.junit.JUnitXmlReport;
+import io.testabort.reports.junit.ReportDirectories;
 import io.testabort.reports.summary.StepSummary;
 import java.io.File;
 import java.io.IOException;
@@ -100,20 +100,14 @@ public class ReportMojo extends AbstractMojo {
    * the test (this run passed it, or an earlier report goal added it) is left as it is.
    */
   private Map<CrashRecord, Path> addToReports(List<CrashRecord> crashes) throws BadInputException, IOException {
-    ReportDirectories directories = new ReportDirectories(surefireReports.toPath(), failsafeReports.toPath(), failsafeIncludes());
-    Map<Path, List<CrashRecord>> byDirectory = new LinkedHashMap<>();
+    Path failsafe = failsafeReports.toPath();
+    ReportDirectories directories = new ReportDirectories(List.of(surefireReports.toPath(), failsafe), failsafe, failsafeIncludes());
     Map<CrashRecord, Path> where = new LinkedHashMap<>();
     for (CrashRecord crash : crashes) {
-      Path d = directories.directoryFor(crash);
-      byDirectory.computeIfAbsent(d, k -> new ArrayList<>()).add(crash);
-      where.put(crash, d);
+      where.put(crash, directories.directoryFor(crash)); // decided before anything is written, as addTo decides
     }
-    for (Map.Entry<Path, List<CrashRecord>> e : byDirectory.entrySet()) {
-      Files.createDirectories(e.getKey());
-      ReportSet reports = new ReportSet().addDirectory(e.getKey(), JUnitXmlReport.FILES, new JUnitXmlReport());
-      for (Path written : reports.addCrashes(e.getValue(), null)) {
-        getLog().debug("test-abort: patched " + written);
-      }
+    for (Path written : directories.addTo(new ReportSet()).addCrashes(crashes, null)) {
+      getLog().debug("test-abort: patched " + written);
     }
     return where;
   }

@@ -1,4 +1,4 @@
-package io.testabort.maven;
+package io.testabort.reports.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,14 +27,14 @@ class ReportDirectoriesTest {
 
   @Test
   void withoutFailsafeEveryCrashIsSurefires() {
-    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), null);
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), null);
 
     assertThat(dirs.directoryFor(crash("com.x.LedgerIT#books", "com.x.LedgerIT"))).isEqualTo(surefire());
   }
 
   @Test
   void failsafesDefaultIncludesSendItsClassesToItsReports() {
-    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
 
     assertThat(dirs.directoryFor(crash("com.x.LedgerIT#books", "com.x.LedgerIT"))).isEqualTo(failsafe());
     assertThat(dirs.directoryFor(crash("com.x.ITLedger#books", null))).isEqualTo(failsafe());
@@ -44,7 +44,7 @@ class ReportDirectoriesTest {
 
   @Test
   void configuredIncludesReplaceTheDefaults() {
-    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), List.of("**/LedgerTest.java", "com/y/**/*.class"));
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), List.of("**/LedgerTest.java", "com/y/**/*.class"));
 
     assertThat(dirs.directoryFor(crash("com.x.LedgerTest#books[2]", "com.x.LedgerTest"))).isEqualTo(failsafe());
     assertThat(dirs.directoryFor(crash("com.y.deep.Any#m", "com.y.deep.Any"))).isEqualTo(failsafe());
@@ -55,7 +55,7 @@ class ReportDirectoriesTest {
   void aReportOfTheClassInOneDirectoryOnlyDecides() throws Exception {
     Files.createDirectories(surefire());
     Files.writeString(surefire().resolve("TEST-com.x.LedgerIT.xml"), "<testsuite/>");
-    ReportDirectories dirs = new ReportDirectories(surefire(), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
 
     assertThat(dirs.directoryFor(crash("com.x.LedgerIT$Inner#books", "com.x.LedgerIT$Inner"))).isEqualTo(surefire());
   }
@@ -71,5 +71,36 @@ class ReportDirectoriesTest {
     assertThat(ReportDirectories.pattern("**/*IT.java").matcher("FooIT").matches()).isTrue();
     assertThat(ReportDirectories.pattern("com/x/*IT.java").matcher("com/x/y/FooIT").matches()).isFalse();
     assertThat(ReportDirectories.pattern("%regex[.*IT]").matcher("com/x/FooIT").matches()).isFalse();
+  }
+
+  @Test
+  void runsDirectoriesNamedFailsafeReportsAreFailsafesAndACrashGoesToOneDirectoryOnly() throws Exception {
+    ReportDirectories dirs = ReportDirectories.named(List.of(surefire(), failsafe()));
+    CrashRecord unit = crash("com.x.LedgerTest#books[2]", "com.x.LedgerTest");
+    CrashRecord it = crash("com.x.LedgerIT#books", "com.x.LedgerIT");
+
+    List<Path> written = dirs.addTo(new io.testabort.reports.ReportSet()).addCrashes(List.of(unit, it), null);
+
+    assertThat(written).containsExactly(surefire(), failsafe());
+    assertThat(surefire().resolve("TEST-com.x.LedgerTest.xml")).exists();
+    assertThat(failsafe().resolve("TEST-com.x.LedgerIT.xml")).exists();
+    assertThat(surefire().resolve("TEST-com.x.LedgerIT.xml")).doesNotExist();
+    assertThat(failsafe().resolve("TEST-com.x.LedgerTest.xml")).doesNotExist();
+  }
+
+  @Test
+  void shardsDirectoriesGetEachCrashOnceInTheFirstUnlessAnotherHoldsItsClass() throws Exception {
+    Path shard0 = target.resolve("reports-0");
+    Path shard1 = Files.createDirectories(target.resolve("reports-1"));
+    Files.writeString(shard1.resolve("TEST-com.x.HeldTest.xml"), "<testsuite name=\"com.x.HeldTest\" tests=\"0\"/>");
+    ReportDirectories dirs = ReportDirectories.named(List.of(shard0, shard1));
+
+    dirs.addTo(new io.testabort.reports.ReportSet())
+        .addCrashes(List.of(crash("com.x.NewTest#a", "com.x.NewTest"), crash("com.x.HeldTest#b", "com.x.HeldTest")), null);
+
+    assertThat(shard0.resolve("TEST-com.x.NewTest.xml")).exists();
+    assertThat(shard1.resolve("TEST-com.x.NewTest.xml")).doesNotExist();
+    assertThat(shard0.resolve("TEST-com.x.HeldTest.xml")).doesNotExist();
+    assertThat(Files.readString(shard1.resolve("TEST-com.x.HeldTest.xml"))).contains("name=\"b\"");
   }
 }
