@@ -65,11 +65,19 @@ final class JsonReportPatch {
   private Writer out;
   private long written;
 
+  /** Another id a report may show a crashed node id under (pytest-abort's form of it) -> that node id. */
+  private final Map<String, String> aliases = new HashMap<>();
+
   JsonReportPatch(Path report, List<String> nodeids) {
+    this(report, nodeids, Map.of());
+  }
+
+  JsonReportPatch(Path report, List<String> nodeids, Map<String, String> aliases) {
     this.report = report;
     for (String id : nodeids) {
       missing.put(id, Boolean.TRUE);
     }
+    this.aliases.putAll(aliases);
   }
 
   /** Copies the report into {@code body}; returns the node ids it does not show yet, in order. */
@@ -239,6 +247,10 @@ final class JsonReportPatch {
     }
     if (linenoField == null) {
       missing.remove(id);
+      String crashed = aliases.get(id);
+      if (crashed != null) {
+        missing.remove(crashed);
+      }
     } else if (lineno != null && missing.containsKey(id) && !linenos.containsKey(id)) {
       linenos.put(id, new JsonNumber(lineno).longValue());
     }

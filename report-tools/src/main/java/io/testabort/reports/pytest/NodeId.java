@@ -1,5 +1,7 @@
 package io.testabort.reports.pytest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +40,30 @@ public final class NodeId {
 
   public String id() {
     return id;
+  }
+
+  /**
+   * The ids pytest-abort gives the same crash in the reports it patches, when they differ from ours: it
+   * anchors every id that is not {@code file.py::}-qualified to {@code <testfile>.py::<test_name>}, with
+   * the running file when given ({@code handle_abort}), else the id itself as the file
+   * ({@code postprocess_reports_from_crash_log}), so a JVM id {@code com.x.T#m} comes back as
+   * {@code com.x.T#m.py::com.x.T#m}. A report that holds one of these already shows the crash.
+   *
+   * @param testName the crash record's {@code test_name}; blank or null means the node id, as there
+   */
+  public static List<String> pytestAbortForms(String nodeid, String testName, String testfile) {
+    String id = nodeid.trim();
+    if (isPytestId(id)) {
+      return List.of();
+    }
+    String name = testName == null || testName.trim().isEmpty() ? id : testName.trim();
+    List<String> forms = new ArrayList<>(2);
+    forms.add(id + ".py::" + name);
+    if (testfile != null && !testfile.isEmpty()) {
+      String file = testfile.endsWith(".py") ? testfile : testfile + ".py";
+      forms.add(file + "::" + name);
+    }
+    return forms;
   }
 
   /** The test file of a pytest id ({@code tests/test_x.py}), or the class of a JVM id. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,16 @@ public final class PytestJsonReport implements ReportPatcher {
     }
     Map<String, NodeId> ids = new LinkedHashMap<>();
     Map<String, CrashRecord> byId = new LinkedHashMap<>();
+    Map<String, String> aliases = new HashMap<>();
     for (CrashRecord crash : rest) {
       NodeId id = NodeId.of(crash.nodeid(), testfile);
       ids.putIfAbsent(id.id(), id);
       byId.putIfAbsent(id.id(), crash);
+      for (String form : NodeId.pytestAbortForms(id.id(), crash.string("test_name", ""), testfile)) {
+        aliases.putIfAbsent(form, id.id());
+      }
     }
-    JsonReportPatch patch = new JsonReportPatch(report, new ArrayList<>(ids.keySet()));
+    JsonReportPatch patch = new JsonReportPatch(report, new ArrayList<>(ids.keySet()), aliases);
     Path body = TempFiles.createBeside(AtomicFiles.realTarget(report), ".body");
     try {
       List<String> missing = patch.copy(body);

@@ -209,4 +209,25 @@ class PytestJsonReportTest {
         .hasMessage(words + ": summary \"failed\" is not a number: \"many\"");
     assertThat(Files.readAllBytes(words)).isEqualTo(before);
   }
+
+  @Test
+  void aJvmCrashPytestAbortAddedUnderItsOwnIdIsNotAddedAgain() throws Exception {
+    // pytest-abort's postprocess anchors an id without "file.py::" to "<id>.py::<test_name>"; its
+    // handle_abort to "<testfile>.py::<test_name>"
+    Path report = Files.writeString(tmp.resolve("r.json"), "{\"created\": 1.5, \"exitcode\": 1, \"root\": \"/r\", "
+        + "\"summary\": {\"failed\": 2, \"total\": 2, \"collected\": 2}, \"tests\": ["
+        + "{\"nodeid\": \"com.x.HaltTest#halts[2].py::com.x.HaltTest#halts[2]\", \"outcome\": \"failed\"}, "
+        + "{\"nodeid\": \"suite.py::halts[3]\", \"outcome\": \"failed\"}]}");
+    byte[] before = Files.readAllBytes(report);
+    CrashRecord second = crash("com.x.HaltTest#halts[2]", "SIGSEGV");
+    Map<String, Object> f = new LinkedHashMap<>(second.fields());
+    f.put("nodeid", "com.x.HaltTest#halts[3]");
+    f.put("test_name", "halts[3]");
+    CrashRecord third = CrashRecord.of(f);
+
+    assertThat(new PytestJsonReport().addCrashes(report, List.of(second), null)).isFalse();
+    assertThat(new PytestJsonReport().addCrashes(report, List.of(third), "suite")).isFalse();
+    assertThat(Files.readAllBytes(report)).isEqualTo(before);
+    assertThat(new PytestJsonReport().addCrashes(report, List.of(crash("com.x.HaltTest#other", "SIGSEGV")), null)).isTrue();
+  }
 }

@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,26 @@ final class BlobPatch {
   /** The entries appended, in order. */
   final List<CrashEntry> added = new ArrayList<>();
 
+  /** pytest-abort's id for a crash, where it differs from ours -> our node id ({@link CrashEntry#pytestAbortIds}). */
+  private final Map<String, String> aliases = new HashMap<>();
+
   BlobPatch(List<CrashEntry> entries, Path file) {
     for (CrashEntry e : entries) {
       missing.putIfAbsent(e.nodeid, e);
+      for (String alias : e.pytestAbortIds) {
+        aliases.putIfAbsent(alias, e.nodeid);
+      }
     }
     this.file = file;
+  }
+
+  /** A result's {@code testId} shows its node id, or the crash pytest-abort added under its own form of it. */
+  private void seenTestId(String testId) {
+    missing.remove(testId);
+    String crashed = aliases.get(testId);
+    if (crashed != null) {
+      missing.remove(crashed);
+    }
   }
 
   /** How many distinct entries are still to be added. */
@@ -178,7 +194,7 @@ final class BlobPatch {
         } else if ("duration".equals(name)) {
           duration = text;
         } else {
-          missing.remove(text);
+          seenTestId(text);
         }
         out.string(text, FastBlobWriter.VALUE);
       } else {
@@ -259,7 +275,7 @@ final class BlobPatch {
         } else if ("duration".equals(name)) {
           duration = text;
         } else if ("testId".equals(name)) {
-          missing.remove(text);
+          seenTestId(text);
         }
         out.writeString(text);
       } else {

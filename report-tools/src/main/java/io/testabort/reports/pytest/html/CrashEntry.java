@@ -3,7 +3,9 @@ package io.testabort.reports.pytest.html;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.testabort.crash.CrashRecord;
 import io.testabort.reports.pytest.CrashText;
+import io.testabort.reports.pytest.NodeId;
 import java.io.IOException;
+import java.util.List;
 
 /** The blob entry (and static row) for one crashed test, shaped like a result pytest-html writes. */
 final class CrashEntry {
@@ -12,8 +14,12 @@ final class CrashEntry {
   /** HTML-escaped, as pytest-html stores {@code log}. */
   final String log;
 
+  /** The ids pytest-abort would have given this crash in a page it patched ({@link NodeId#pytestAbortForms}). */
+  final List<String> pytestAbortIds;
+
   CrashEntry(CrashRecord crash, String testfile) {
     this.nodeid = nodeid(crash, testfile);
+    this.pytestAbortIds = NodeId.pytestAbortForms(nodeid, crash.string("test_name", ""), testfile);
     this.duration = Durations.format(crash.duration());
     this.log = Html.escape(
         "Test crashed: " + oneLineText(crash.reason()) + "\n"

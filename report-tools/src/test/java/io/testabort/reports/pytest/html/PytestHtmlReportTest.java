@@ -86,6 +86,20 @@ class PytestHtmlReportTest {
   }
 
   @Test
+  void aJvmCrashPytestAbortAddedUnderItsOwnIdIsNotAddedAgain() throws Exception {
+    // pytest-abort's postprocess anchors an id without "file.py::" to "<id>.py::<test_name>"
+    String blob = "{\"tests\": {\"test_0\": {\"result\": \"failed\", "
+        + "\"testId\": \"com.x.HaltTest#halts[2].py::com.x.HaltTest#halts[2]\"}}}";
+    Path f = tmp.resolve("mixed_log.html");
+    Files.writeString(f, "<p class=\"run-count\">1 test took 5 ms.</p><div data-jsonblob=\"" + Html.escape(blob) + "\"></div>");
+    byte[] before = Files.readAllBytes(f);
+
+    assertThat(patcher.addCrash(f, Crashes.of("com.x.HaltTest#halts[2]"), null)).isFalse();
+    assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    assertThat(patcher.addCrash(f, Crashes.of("com.x.HaltTest#other"), null)).isTrue();
+  }
+
+  @Test
   void unfinishedPageBecomesAFinishedOneWithRightCounts() throws Exception {
     Path f = Fixtures.copy("raw/test_surrogate_log.html", tmp);
 
