@@ -3,6 +3,7 @@ package io.testabort.reports.pytest.html;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.testabort.crash.BadInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -211,7 +212,7 @@ final class BlobPatch {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       HtmlEscapingWriter escaping = new HtmlEscapingWriter(
           new OutputStreamWriter(bytes, StandardCharsets.UTF_8), HtmlEscapingWriter.Style.JINJA);
-      try (JsonGenerator g = Json.generator(escaping, true)) {
+      try (JsonGenerator g = Json.generator(escaping, false)) { // raw Unicode: see appendMissing(JsonGenerator)
         if (keyed) {
           g.writeStartObject();
           g.writeArrayFieldStart(entry.nodeid);
@@ -286,14 +287,25 @@ final class BlobPatch {
     counts.add(result, duration);
   }
 
+  /**
+   * The entries, with their text in raw Unicode, as pytest-abort writes the entries it adds
+   * ({@code json.dumps(ensure_ascii=False)}), where pytest-html escapes non-ASCII: pytest-abort tells
+   * whether a page shows a crash by looking for the node id in the page's text, so an escaped
+   * {@code test_u[\u00e9]} would be added again by it.
+   */
   private void appendMissing(JsonGenerator out, boolean keyed) throws IOException {
     for (CrashEntry entry : missing.values()) {
+      java.io.StringWriter json = new java.io.StringWriter();
+      try (JsonGenerator g = Json.generator(json, false)) {
+        entry.write(g);
+      }
       if (keyed) {
-        out.writeArrayFieldStart(entry.nodeid);
-        entry.write(out);
+        out.writeFieldName(new SerializedString(entry.nodeid)); // quoted, not escaped to ASCII
+        out.writeStartArray();
+        out.writeRawValue(json.toString());
         out.writeEndArray();
       } else {
-        entry.write(out);
+        out.writeRawValue(json.toString());
       }
       added.add(entry);
     }

@@ -86,6 +86,21 @@ class PytestHtmlReportTest {
   }
 
   @Test
+  void anAddedEntryHoldsItsNodeIdInRawUnicodeAsPytestAbortLooksForIt() throws Exception {
+    Path f = Fixtures.copy("raw/test_basic_log.html", tmp);
+    String id = "test_basic.py::test_u[\u00e9\u20ac\ud83d\ude00]";
+
+    assertThat(patcher.addCrash(f, Crashes.of(id), null)).isTrue();
+
+    // pytest-abort: `if html_content and nid in html_content: skip`
+    assertThat(Files.readString(f)).contains(id);
+    assertThat(BlobReader.read(f).toString()).contains("testId=" + id);
+    Path lone = Fixtures.copy("raw/test_basic_log.html", Files.createDirectories(tmp.resolve("lone")));
+    assertThat(patcher.addCrash(lone, Crashes.of("test_basic.py::test_s[\ud800]"), null)).isTrue();
+    assertThat(Files.readString(lone)).contains("test_basic.py::test_s[\\ud800]"); // UTF-8 cannot hold it
+  }
+
+  @Test
   void aJvmCrashPytestAbortAddedUnderItsOwnIdIsNotAddedAgain() throws Exception {
     // pytest-abort's postprocess anchors an id without "file.py::" to "<id>.py::<test_name>"
     String blob = "{\"tests\": {\"test_0\": {\"result\": \"failed\", "
