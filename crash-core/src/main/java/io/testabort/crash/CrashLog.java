@@ -1,8 +1,8 @@
 package io.testabort.crash;
 
-import io.testabort.crash.io.Inputs;
 import io.testabort.crash.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,11 +10,15 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -211,52 +215,133 @@ public final class CrashLog {
 
   /** Every record in order; each line skipped goes to {@code onSkipped} (as {@code file:line: skipped: reason}). */
   public List<CrashRecord> read(Consumer<String> onSkipped) throws BadInputException {
-    Contents contents = readContents();
-    for (SkippedLine s : contents.skipped()) {
-      onSkipped.accept(s.toString());
-    }
-    return contents.records();
+    List<CrashRecord> records = new ArrayList<>();
+    scan(records::add, s -> onSkipped.accept(s.toString()));
+    return records;
   }
 
   /**
-   * The records and the skipped lines. Like pytest-abort's readers of the log ({@code
+   * The first record of each crashed node id, in the order they first crashed, as every reader of the
+   * log wants it; each line skipped goes to {@code onSkipped}. Read as a stream, so a log that grew over
+   * many runs (the same crashes again and again) costs memory for its distinct node ids only.
+   */
+  public List<CrashRecord> readFirstPerNodeid(Consumer<String> onSkipped) throws BadInputException {
+    Map<String, CrashRecord> first = new LinkedHashMap<>();
+    scan(r -> first.putIfAbsent(r.nodeid(), r), s -> onSkipped.accept(s.toString()));
+    return new ArrayList<>(first.values());
+  }
+
+  /** The same, each line skipped named on stderr. */
+  public List<CrashRecord> readFirstPerNodeid() throws BadInputException {
+    return readFirstPerNodeid(line -> System.err.println(line));
+  }
+
+  /** The records and the skipped lines, all of them. */
+  public Contents readContents() throws BadInputException {
+    List<CrashRecord> records = new ArrayList<>();
+    List<SkippedLine> skipped = new ArrayList<>();
+    scan(records::add, skipped::add);
+    return new Contents(records, skipped);
+  }
+
+  /**
+   * Reads the log line by line, as pytest-abort's readers of it do ({@code
    * postprocess_reports_from_crash_log}, the retry wrapper's nodeid reader): each line is stripped of
    * whitespace; blank lines are passed over quietly; a line that is not a JSON object, or whose {@code
    * nodeid} is not a string or is blank once stripped, is skipped; node ids are stripped. A file that
    * cannot be read, or of which no line is a record while some line is not blank (a report or a binary
-   * file passed as the log), is bad input.
+   * file passed as the log), is bad input. Lines end at {@code \n} only (JSON Lines).
    */
-  public Contents readContents() throws BadInputException {
-    byte[] bytes = Inputs.readBytes(file);
-    List<CrashRecord> records = new ArrayList<>();
-    List<SkippedLine> skipped = new ArrayList<>();
-    int number = 0;
-    for (int start = 0; start < bytes.length; ) {
-      int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
-        end++;
+  private void scan(Consumer<CrashRecord> onRecord, Consumer<SkippedLine> onSkipped) throws BadInputException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file, "is a directory, expected a file");
+    }
+    Lines lines = new Lines(onRecord, onSkipped);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] chunk = new byte[1 << 16];
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        for (int i = 0; i < n; i++) {
+          lines.add(chunk[i]);
+        }
       }
+      lines.end();
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file, "no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new BadInputException(file, "permission denied", e);
+    } catch (IOException e) {
+      throw new BadInputException(file, "cannot read: " + e.getMessage(), e);
+    }
+    if (!lines.anyRecord && lines.firstSkipped != null) {
+      // e.g. a report or a binary file passed as the log: saying so beats "no crashes"
+      throw new BadInputException(file, "not a crash log: no line is a crash record (line "
+          + lines.firstSkipped.number() + ": " + lines.firstSkipped.reason() + ")");
+    }
+  }
+
+  /** The log's bytes, gathered into lines, each handed on as a record or a skipped line. */
+  private final class Lines {
+    private final Consumer<CrashRecord> onRecord;
+    private final Consumer<SkippedLine> onSkipped;
+    private byte[] line = new byte[1024];
+    private int length;
+    private int number;
+    boolean anyRecord;
+    SkippedLine firstSkipped;
+    private final List<SkippedLine> beforeFirstRecord = new ArrayList<>();
+
+    Lines(Consumer<CrashRecord> onRecord, Consumer<SkippedLine> onSkipped) {
+      this.onRecord = onRecord;
+      this.onSkipped = onSkipped;
+    }
+
+    void add(byte b) {
+      if (b == '\n') {
+        line();
+        return;
+      }
+      if (length == line.length) {
+        line = Arrays.copyOf(line, line.length * 2);
+      }
+      line[length++] = b;
+    }
+
+    /** The file's end: a last line without its newline is a line too. */
+    void end() {
+      if (length > 0) {
+        line();
+      }
+    }
+
+    private void line() {
       number++;
-      String reason = null;
+      Object parsed = null;
       try {
-        String line = PythonWhitespace.strip(decode(bytes, start, end, number == 1));
-        if (!line.isEmpty()) {
-          reason = parse(line, records);
+        String text = PythonWhitespace.strip(decode(line, 0, length, number == 1));
+        if (!text.isEmpty()) {
+          parsed = parse(text);
         }
       } catch (CharacterCodingException e) {
-        reason = "not UTF-8 text";
+        parsed = "not UTF-8 text";
       }
-      if (reason != null) {
-        skipped.add(new SkippedLine(file, number, reason));
+      length = 0;
+      if (parsed instanceof CrashRecord) {
+        if (!anyRecord) {
+          anyRecord = true;
+          beforeFirstRecord.forEach(onSkipped);
+          beforeFirstRecord.clear();
+        }
+        onRecord.accept((CrashRecord) parsed);
+      } else if (parsed != null) {
+        SkippedLine skipped = new SkippedLine(file, number, (String) parsed);
+        firstSkipped = firstSkipped == null ? skipped : firstSkipped;
+        if (anyRecord) {
+          onSkipped.accept(skipped);
+        } else {
+          beforeFirstRecord.add(skipped); // a file with no record at all is one error, not a line per line
+        }
       }
-      start = end + 1;
     }
-    if (records.isEmpty() && !skipped.isEmpty()) {
-      // e.g. a report or a binary file passed as the log: saying so beats "no crashes"
-      SkippedLine first = skipped.get(0);
-      throw new BadInputException(file, "not a crash log: no line is a crash record (line " + first.number() + ": " + first.reason() + ")");
-    }
-    return new Contents(records, skipped);
   }
 
   private static String decode(byte[] bytes, int start, int end, boolean first) throws CharacterCodingException {
@@ -269,8 +354,8 @@ public final class CrashLog {
     return first && line.startsWith("\ufeff") ? line.substring(1) : line;
   }
 
-  /** Adds the record on {@code line} to {@code records}; returns why it is skipped instead, or null. */
-  private static String parse(String line, List<CrashRecord> records) {
+  /** The record on {@code line}, or, as a String, why the line is skipped. */
+  private static Object parse(String line) {
     Object value;
     try {
       value = Json.parse(line);
@@ -291,8 +376,7 @@ public final class CrashLog {
       return "blank \"nodeid\"";
     }
     CrashRecord record = CrashRecord.of(fields);
-    records.add(id.equals(nodeid) ? record : record.with("nodeid", id));
-    return null;
+    return id.equals(nodeid) ? record : record.with("nodeid", id);
   }
 
   /** The first record of each crashed node id, in the order they first crashed. */

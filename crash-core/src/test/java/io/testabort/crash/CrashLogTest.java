@@ -36,6 +36,26 @@ class CrashLogTest {
   }
 
   @Test
+  void theFirstRecordPerNodeIdIsReadAsAStreamWithTheSameAnswers() throws Exception {
+    Path file = tmp.resolve("crashes.jsonl");
+    StringBuilder log = new StringBuilder("\ufeff{\"nodeid\": \" a#1 \", \"reason\": \"first\"}\r\n\n");
+    for (int i = 0; i < 20_000; i++) { // a log that grew over many runs: the same crashes again and again
+      log.append("{\"nodeid\": \"a#").append(i % 3).append("\", \"reason\": \"run ").append(i).append("\"}\n");
+    }
+    log.append("not json\n{\"nodeid\": \"b#x\", \"reason\": \"torn");
+    Files.writeString(file, log);
+    List<String> skipped = new java.util.ArrayList<>();
+
+    List<CrashRecord> first = new CrashLog(file).readFirstPerNodeid(skipped::add);
+
+    assertThat(first).extracting(CrashRecord::nodeid).containsExactly("a#1", "a#0", "a#2");
+    assertThat(first.get(0).reason()).isEqualTo("first");
+    assertThat(skipped).containsExactly(file + ":20003: skipped: not JSON (a record cut short by a killed writer, or another tool's line)",
+        file + ":20004: skipped: not JSON (a record cut short by a killed writer, or another tool's line)");
+    assertThat(CrashLog.firstPerNodeid(new CrashLog(file).read(line -> {}))).isEqualTo(first);
+  }
+
+  @Test
   void aTornLastLineDoesNotSwallowTheNextRecord() throws Exception {
     Path file = tmp.resolve("crashes.jsonl");
     Files.writeString(file, "{\"nodeid\": \"a\"}\n\n{\"nodeid\": \"b\", \"rea");

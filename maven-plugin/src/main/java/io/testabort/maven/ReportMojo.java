@@ -68,7 +68,7 @@ public class ReportMojo extends AbstractMojo {
     Path log = crashLog.toPath();
     try {
       List<CrashRecord> collected = collect(markers, log);
-      List<CrashRecord> crashes = Files.exists(log) ? CrashLog.firstPerNodeid(new CrashLog(log).read()) : List.of();
+      List<CrashRecord> crashes = Files.exists(log) ? new CrashLog(log).readFirstPerNodeid() : List.of();
       if (crashes.isEmpty()) {
         getLog().info("test-abort: no crashed test JVMs" + (Files.isDirectory(markers) ? "" : " (no " + markers + ")"));
         return;

@@ -86,7 +86,7 @@ public final class SkipList {
     if (isCrashLog(lines)) {
       // read as every reader of the crash log reads it: bad lines are skipped and named, ids stripped
       try {
-        for (CrashRecord r : new CrashLog(file).read(skipped -> AgentLog.warn("skip-line " + skipped, "skip file " + skipped))) {
+        for (CrashRecord r : new CrashLog(file).readFirstPerNodeid(skipped -> AgentLog.warn("skip-line " + skipped, "skip file " + skipped))) {
           ids.add(r.nodeid());
         }
       } catch (BadInputException e) {

@@ -45,7 +45,7 @@ final class PostprocessCommand implements Callable<Integer> {
     if (!Files.exists(crashLog)) {
       return Main.EXIT_NOTHING;
     }
-    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read(err::println));
+    List<CrashRecord> crashes = new CrashLog(crashLog).readFirstPerNodeid(err::println);
     if (crashes.isEmpty()) {
       return Main.EXIT_NOTHING;
     }

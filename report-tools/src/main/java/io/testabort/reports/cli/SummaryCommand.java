@@ -43,7 +43,7 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<CrashRecord> crashes = CrashLog.firstPerNodeid(new CrashLog(crashLog).read());
+    List<CrashRecord> crashes = new CrashLog(crashLog).readFirstPerNodeid();
     List<SummaryEntry> entries = SummaryEntry.of(crashes);
     String rendered;
     switch (format) {

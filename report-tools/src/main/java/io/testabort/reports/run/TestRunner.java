@@ -112,7 +112,7 @@ public final class TestRunner {
   /** The crash log's crashed tests, one record each, in the order they crashed. */
   private List<CrashRecord> crashes() throws BadInputException {
     return Files.exists(agent.crashLog())
-        ? CrashLog.firstPerNodeid(new CrashLog(agent.crashLog()).read(line -> err.println(PREFIX + "warning: " + line)))
+        ? new CrashLog(agent.crashLog()).readFirstPerNodeid(line -> err.println(PREFIX + "warning: " + line))
         : List.of();
   }
 
