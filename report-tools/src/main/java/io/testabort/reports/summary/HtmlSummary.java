@@ -19,6 +19,7 @@ public final class HtmlSummary {
 
   public static String render(List<SummaryEntry> entries) {
     Document doc = Document.createShell("");
+    doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", "")); // standards mode, not quirks
     doc.outputSettings().charset("UTF-8").prettyPrint(true);
     Element head = doc.head();
     head.appendElement("meta").attr("charset", "utf-8");
@@ -65,6 +66,8 @@ public final class HtmlSummary {
           more.appendElement("summary").text((e.javaFrames().size() - shown) + " more frames");
           more.appendElement("pre").text(lines(e.javaFrames().subList(shown, e.javaFrames().size())));
         }
+      } else {
+        section.appendElement("p").addClass("no-frames").text(e.noFramesNote(VisibleText::of));
       }
       if (!e.errorLogHead().isEmpty()) {
         Element details = section.appendElement("details").addClass("error-log");

@@ -42,7 +42,7 @@ public final class MarkdownSummary {
           md.append("\n</details>\n");
         }
       } else {
-        md.append("No Java frames: the JVM left no fatal error log (it was killed, exited or timed out; the reason says how).\n");
+        md.append(e.noFramesNote(MarkdownSummary::code)).append("\n");
       }
       if (!e.errorLogHead().isEmpty()) {
         md.append("\n<details><summary>Fatal error log ").append(html(e.errorFile().toString()))

@@ -106,6 +106,24 @@ public final class SummaryEntry {
     return record.gpuId();
   }
 
+  /**
+   * What the summaries say where there are no Java frames to show, which depends on why: no fatal error
+   * log at all (the JVM was killed, exited or timed out), one named but not here (another machine's, or
+   * cleaned up), or one whose crashed thread ran no Java code (a VM or compiler thread, native code).
+   * {@code path} renders the log's path for the format (a code span in Markdown); the rest is plain.
+   */
+  public String noFramesNote(java.util.function.UnaryOperator<String> path) {
+    if (errorFile != null) {
+      return "No Java frames: the crashed thread ran no Java code (a VM or compiler thread, or native code);"
+          + " see the fatal error log.";
+    }
+    String named = record.string("error_file", null);
+    if (named != null && record.string("signal", null) != null) {
+      return "No Java frames: the fatal error log " + path.apply(named) + " is not here to read.";
+    }
+    return "No Java frames: the JVM left no fatal error log (it was killed, exited or timed out; the reason says how).";
+  }
+
   /** The fatal error log, or null when the record names none or it is gone. */
   public Path errorFile() {
     return errorFile;

@@ -24,6 +24,8 @@ public final class TextSummary {
         for (String f : e.javaFrames()) {
           out.append("    ").append(VisibleText.of(f)).append('\n');
         }
+      } else {
+        out.append("  ").append(e.noFramesNote(VisibleText::of)).append('\n');
       }
       if (e.errorFile() != null) {
         out.append("  fatal error log: ").append(VisibleText.of(e.errorFile().toString())).append('\n');

@@ -14,4 +14,41 @@ class TextSummaryTest {
         .contains("\ncom.example.Plain#works\n  reason:    killed by SIGKILL (exit 137)\n")
         .contains("  gpu:       3\n");
   }
+
+  /** A record as collect writes it; {@code errorFile} and {@code signal} may be null. */
+  private static io.testabort.crash.CrashRecord crash(String errorFile, String signal) {
+    java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+    f.put("nodeid", "com.x.T#t");
+    f.put("reason", "r");
+    if (errorFile != null) {
+      f.put("error_file", errorFile);
+    }
+    if (signal != null) {
+      f.put("signal", signal);
+    }
+    return io.testabort.crash.CrashRecord.of(f);
+  }
+
+  @Test
+  void withoutJavaFramesEveryFormatSaysWhyAndOnlyWhatIsTrue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // a VM thread's crash: a fatal error log, and no Java frames in it
+    java.nio.file.Path log = java.nio.file.Files.writeString(dir.resolve("hs_err_pid7.log"),
+        "#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n#  SIGSEGV (0xb) at pc=0x1, pid=7, tid=8\n"
+            + "#\n---------------  T H R E A D  ---------------\n\nCurrent thread (0x1):  VMThread \"VM Thread\"\n");
+    SummaryEntry vmThread = SummaryEntry.of(crash(log.toString(), "SIGSEGV"));
+    SummaryEntry gone = SummaryEntry.of(crash(dir.resolve("gone.log").toString(), "SIGSEGV"));
+    SummaryEntry killed = SummaryEntry.of(crash(null, null));
+
+    for (SummaryEntry e : java.util.List.of(vmThread, gone, killed)) {
+      String note = e.noFramesNote(p -> p);
+      assertThat(TextSummary.render(java.util.List.of(e))).contains(note);
+      assertThat(MarkdownSummary.render(java.util.List.of(e))).contains(e.noFramesNote(MarkdownSummary::code));
+      assertThat(org.jsoup.Jsoup.parse(HtmlSummary.render(java.util.List.of(e))).selectFirst("p.no-frames").text()).isEqualTo(note);
+    }
+    assertThat(vmThread.noFramesNote(p -> p)).contains("ran no Java code").doesNotContain("killed");
+    assertThat(gone.noFramesNote(p -> p)).isEqualTo("No Java frames: the fatal error log " + dir.resolve("gone.log") + " is not here to read.");
+    assertThat(killed.noFramesNote(p -> p)).contains("left no fatal error log (it was killed, exited or timed out");
+    assertThat(HtmlSummary.render(java.util.List.of(killed))).startsWith("<!doctype html>");
+  }
 }
