@@ -69,7 +69,7 @@ public class PrepareAgentMojo extends AbstractMojo {
       throw new MojoExecutionException("test-abort: " + AGENT + " is not among the plugin's resolved dependencies");
     }
     Properties properties = project.getProperties();
-    // a -DargLine=... on the command line is what the forks would get; keep it, as JaCoCo does
+    // a -DargLine=... on the command line is what the forks would get; keep it, and the agent after it
     String existing = session.getUserProperties().getProperty(propertyName, properties.getProperty(propertyName));
     String value;
     try {
@@ -85,6 +85,12 @@ public class PrepareAgentMojo extends AbstractMojo {
       throw new MojoExecutionException("test-abort: " + e.getMessage());
     }
     properties.setProperty(propertyName, value);
+    if (session.getUserProperties().getProperty(propertyName) != null) {
+      // Maven resolves ${argLine} from the command line (its user and system properties) before the
+      // project's properties: set it there too, or the forks get the -D value without the agent
+      session.getUserProperties().setProperty(propertyName, value);
+      session.getSystemProperties().setProperty(propertyName, value);
+    }
     getLog().info("test-abort: " + propertyName + " set to " + value);
   }
 }
