@@ -37,6 +37,9 @@ final class DeadMarkers {
       @Override
       public void run() {
         try {
+          if (!Files.isDirectory(markerDir)) {
+            return; // the first JVM of a clean build: no folder yet, so no earlier JVM's marker either
+          }
           Collector.Result result = new Collector(markerDir, new CrashLog(crashLog)).collect();
           for (BadInputException e : result.invalid()) {
             AgentLog.warn(e.getMessage(), "left an unreadable marker in place: " + e.getMessage());
