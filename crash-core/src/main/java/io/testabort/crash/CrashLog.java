@@ -216,7 +216,7 @@ public final class CrashLog {
   /** Every record in order; each line skipped goes to {@code onSkipped} (as {@code file:line: skipped: reason}). */
   public List<CrashRecord> read(Consumer<String> onSkipped) throws BadInputException {
     List<CrashRecord> records = new ArrayList<>();
-    scan(records::add, s -> onSkipped.accept(s.toString()));
+    scan(0, records::add, s -> onSkipped.accept(s.toString()));
     return records;
   }
 
@@ -227,7 +227,7 @@ public final class CrashLog {
    */
   public List<CrashRecord> readFirstPerNodeid(Consumer<String> onSkipped) throws BadInputException {
     Map<String, CrashRecord> first = new LinkedHashMap<>();
-    scan(r -> first.putIfAbsent(r.nodeid(), r), s -> onSkipped.accept(s.toString()));
+    scan(0, r -> first.putIfAbsent(r.nodeid(), r), s -> onSkipped.accept(s.toString()));
     return new ArrayList<>(first.values());
   }
 
@@ -236,11 +236,22 @@ public final class CrashLog {
     return readFirstPerNodeid(line -> System.err.println(line));
   }
 
+  /**
+   * The records appended after the first {@code offset} bytes of the log (its size when a reader last
+   * looked: appends are whole lines), all of them, in order; the whole log if it is shorter now (it was
+   * replaced). Lines skipped go to {@code onSkipped}.
+   */
+  public List<CrashRecord> readAfter(long offset, Consumer<String> onSkipped) throws BadInputException {
+    List<CrashRecord> records = new ArrayList<>();
+    scan(offset, records::add, s -> onSkipped.accept(s.toString()));
+    return records;
+  }
+
   /** The records and the skipped lines, all of them. */
   public Contents readContents() throws BadInputException {
     List<CrashRecord> records = new ArrayList<>();
     List<SkippedLine> skipped = new ArrayList<>();
-    scan(records::add, skipped::add);
+    scan(0, records::add, skipped::add);
     return new Contents(records, skipped);
   }
 
@@ -252,12 +263,23 @@ public final class CrashLog {
    * cannot be read, or of which no line is a record while some line is not blank (a report or a binary
    * file passed as the log), is bad input. Lines end at {@code \n} only (JSON Lines).
    */
-  private void scan(Consumer<CrashRecord> onRecord, Consumer<SkippedLine> onSkipped) throws BadInputException {
+  private void scan(long offset, Consumer<CrashRecord> onRecord, Consumer<SkippedLine> onSkipped) throws BadInputException {
     if (Files.isDirectory(file)) {
       throw new BadInputException(file, "is a directory, expected a file");
     }
     Lines lines = new Lines(onRecord, onSkipped);
     try (InputStream in = Files.newInputStream(file)) {
+      boolean tail = offset > 0 && offset <= Files.size(file);
+      for (long left = tail ? offset : 0; left > 0; ) {
+        long skipped = in.skip(left); // line numbers then count from there
+        if (skipped <= 0) {
+          throw new IOException("cannot skip to byte " + offset);
+        }
+        left -= skipped;
+      }
+      if (tail) {
+        lines.anyRecord = true; // the part before held the records: junk after it is no bad log
+      }
       byte[] chunk = new byte[1 << 16];
       for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
         for (int i = 0; i < n; i++) {

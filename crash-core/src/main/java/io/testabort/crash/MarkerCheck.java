@@ -71,6 +71,9 @@ public final class MarkerCheck {
     for (String key : COPIED) {
       putIfKnown(r, key, m.get(key));
     }
+    // the test JVM's working directory: which module of a build it was (a Surefire fork runs in it)
+    Object jvm = m.get("jvm");
+    putIfKnown(r, "cwd", jvm instanceof Map && ((Map<?, ?>) jvm).get("cwd") instanceof String ? ((Map<?, ?>) jvm).get("cwd") : null);
     return CrashRecord.of(r);
   }
 

@@ -44,6 +44,14 @@ class MarkerCheckTest {
   }
 
   @Test
+  void theJvmsWorkingDirectoryComesAlongAsCwd() throws Exception {
+    Path m = write("{\"test_name\": \"t\", \"nodeid\": \"com.x.T#t\", \"start_time\": \"" + secondsAgo(5)
+        + "\", \"status\": \"running\", \"pid\": 4242, \"gpu_id\": \"0\", \"jvm\": {\"cwd\": \"/build/module-a\"}}");
+
+    assertThat(new MarkerCheck(0.1).check(m).orElseThrow().fields()).containsEntry("cwd", "/build/module-a");
+  }
+
+  @Test
   void noCrashForIdleMissingOrTooYoungMarkers() throws Exception {
     MarkerCheck check = new MarkerCheck(0.1);
     assertThat(check.check(tmp.resolve("absent.json"))).isEmpty();

@@ -27,9 +27,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Collects the markers crashed test JVMs left into the crash log, adds the crashes to Surefire's and
- * Failsafe's JUnit XML reports and prints them. Bound to {@code verify} when the build goes on after failing
- * tests ({@code testFailureIgnore}); when a crash stopped the build, run {@code mvn test-abort:report} in the
- * next CI step. Running it again changes nothing.
+ * Failsafe's JUnit XML reports and prints them: the crashes new since the goal last reported (collected
+ * now, or by the agent during the build), so a later build that did not clean does not show an earlier
+ * build's crashes as its own. Bound to {@code verify} when the build goes on after failing tests
+ * ({@code testFailureIgnore}); when a crash stopped the build, run {@code mvn test-abort:report} in the next
+ * CI step. Running it again changes nothing.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractMojo {
@@ -68,19 +70,57 @@ public class ReportMojo extends AbstractMojo {
     Path log = crashLog.toPath();
     try {
       List<CrashRecord> collected = collect(markers, log);
-      List<CrashRecord> crashes = Files.exists(log) ? new CrashLog(log).readFirstPerNodeid() : List.of();
-      if (crashes.isEmpty()) {
+      if (!Files.exists(log)) {
         getLog().info("test-abort: no crashed test JVMs" + (Files.isDirectory(markers) ? "" : " (no " + markers + ")"));
         return;
       }
-      Map<CrashRecord, Path> patched = addToReports(crashes);
-      print(collected, crashes, log, patched);
-      appendStepSummary(collected);
+      ReportedUpTo reported = new ReportedUpTo(markers.resolve(ReportedUpTo.FILE_NAME), log);
+      List<CrashRecord> others = new ArrayList<>();
+      List<CrashRecord> crashes = latestPerNodeid(ofThisModule(reported.newRecords(), others));
+      if (crashes.isEmpty()) {
+        getLog().info("test-abort: no new crashed test JVMs since the last report (crash log " + log + ")"
+            + (others.isEmpty() ? "" : "; " + others.size() + " new in it belong to other modules"));
+      } else {
+        Map<CrashRecord, Path> patched = addToReports(crashes);
+        print(collected, crashes, log, patched, others.size());
+        appendStepSummary(crashes);
+      }
+      reported.markAllReported();
     } catch (BadInputException e) {
       throw new MojoExecutionException("test-abort: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("test-abort: " + e, e);
     }
+  }
+
+  /**
+   * The crashes of this module's test JVMs: a record names the working directory its JVM ran in (a
+   * Surefire or Failsafe fork runs in its module's), so a crash log shared by the modules of a build
+   * ({@code test-abort.crashLog}) puts each crash in its own module's reports only. Records without one
+   * (pytest-abort's, older ones) count as this module's.
+   */
+  private List<CrashRecord> ofThisModule(List<CrashRecord> records, List<CrashRecord> others) {
+    Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+    List<CrashRecord> mine = new ArrayList<>();
+    for (CrashRecord r : records) {
+      String cwd = r.string("cwd", null);
+      if (cwd == null || Path.of(cwd).toAbsolutePath().normalize().equals(basedir)) {
+        mine.add(r);
+      } else {
+        others.add(r);
+      }
+    }
+    return mine;
+  }
+
+  /** One record per node id, its latest: a test that crashed again since is shown as it crashed last. */
+  static List<CrashRecord> latestPerNodeid(List<CrashRecord> records) {
+    Map<String, CrashRecord> latest = new LinkedHashMap<>();
+    for (CrashRecord r : records) {
+      latest.remove(r.nodeid());
+      latest.put(r.nodeid(), r);
+    }
+    return new ArrayList<>(latest.values());
   }
 
   /** New crashes of JVMs that are gone, appended to the crash log; bad markers are named and left in place. */
@@ -112,10 +152,14 @@ public class ReportMojo extends AbstractMojo {
     return where;
   }
 
-  /** Every crash of the log, with its phase, reason and the report it went to. */
-  private void print(List<CrashRecord> collected, List<CrashRecord> crashes, Path log, Map<CrashRecord, Path> reports) {
+  /** Every new crash, with its phase, reason and the report it went to. */
+  private void print(List<CrashRecord> collected, List<CrashRecord> crashes, Path log, Map<CrashRecord, Path> reports,
+      int ofOtherModules) {
     getLog().error("test-abort: " + crashes.size() + (crashes.size() == 1 ? " test" : " tests")
         + " crashed the test JVM (" + collected.size() + " collected now; crash log " + log + "):");
+    if (ofOtherModules > 0) {
+      getLog().info("test-abort: " + ofOtherModules + " more new in that log belong to other modules");
+    }
     for (CrashRecord crash : crashes) {
       Path report = reports.get(crash);
       getLog().error("  " + crash.nodeid() + " (phase " + crash.string("phase", "unknown") + "): " + crash.reason()
@@ -124,12 +168,12 @@ public class ReportMojo extends AbstractMojo {
   }
 
   /**
-   * On GitHub Actions ($GITHUB_STEP_SUMMARY set), the Markdown summary of the crashes this run collected;
-   * only those, so that running the goal again in a later step does not repeat them.
+   * On GitHub Actions ($GITHUB_STEP_SUMMARY set), the Markdown summary of the new crashes (collected now,
+   * or by the agent during the build); only those, so that running the goal again does not repeat them.
    */
-  private void appendStepSummary(List<CrashRecord> collected) {
+  private void appendStepSummary(List<CrashRecord> crashes) {
     try {
-      if (!collected.isEmpty() && StepSummary.appendIfConfigured(collected)) {
+      if (!crashes.isEmpty() && StepSummary.appendIfConfigured(crashes)) {
         getLog().info("test-abort: crash summary appended to $" + StepSummary.ENV);
       }
     } catch (IOException e) {
