@@ -82,7 +82,8 @@ public final class ReportDirectories {
     }
     String path = className.replace('.', '/');
     for (Pattern include : failsafeIncludes) {
-      if (include.matcher(path).matches()) {
+      // a glob is matched without the file's extension, a %regex[] against the class file's path
+      if (include.matcher(path).matches() || include.matcher(path + ".class").matches()) {
         return failsafe;
       }
     }
@@ -143,12 +144,17 @@ public final class ReportDirectories {
   /**
    * A Surefire include ({@code **}{@code /*IT.java}, {@code IT*}, {@code com/x/**}{@code /Foo.class}) as a
    * regex over a class's path without extension; a pattern without a folder matches in any folder, as in
-   * Surefire. {@code %regex[...]} includes are not interpreted (they never match here).
+   * Surefire. A {@code %regex[...]} include is its regex, matched against the class file's path
+   * ({@code com/x/ServiceCheck.class}) as Surefire matches it.
    */
   public static Pattern pattern(String include) {
     String p = include.trim();
-    if (p.startsWith("%regex[")) {
-      return Pattern.compile("(?!)");
+    if (p.startsWith("%regex[") && p.endsWith("]")) {
+      try {
+        return Pattern.compile(p.substring("%regex[".length(), p.length() - 1));
+      } catch (java.util.regex.PatternSyntaxException e) {
+        return Pattern.compile("(?!)"); // Surefire would refuse it; here it just matches nothing
+      }
     }
     p = p.replace('\\', '/').replaceAll("\\.(java|class)$", "");
     if (!p.contains("/")) {

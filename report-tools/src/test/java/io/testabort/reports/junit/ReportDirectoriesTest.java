@@ -52,6 +52,14 @@ class ReportDirectoriesTest {
   }
 
   @Test
+  void aRegexIncludeMatchesTheClassFilesPath() {
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), List.of("%regex[.*Check.*]"));
+
+    assertThat(dirs.directoryFor(crash("com.ex.c.ServiceCheck#boom", "com.ex.c.ServiceCheck"))).isEqualTo(failsafe());
+    assertThat(dirs.directoryFor(crash("com.ex.c.ServiceTest#ok", "com.ex.c.ServiceTest"))).isEqualTo(surefire());
+  }
+
+  @Test
   void aReportOfTheClassInOneDirectoryOnlyDecides() throws Exception {
     Files.createDirectories(surefire());
     Files.writeString(surefire().resolve("TEST-com.x.LedgerIT.xml"), "<testsuite/>");
@@ -70,7 +78,9 @@ class ReportDirectoriesTest {
     assertThat(ReportDirectories.pattern("*IT").matcher("com/x/FooIT").matches()).isTrue();
     assertThat(ReportDirectories.pattern("**/*IT.java").matcher("FooIT").matches()).isTrue();
     assertThat(ReportDirectories.pattern("com/x/*IT.java").matcher("com/x/y/FooIT").matches()).isFalse();
-    assertThat(ReportDirectories.pattern("%regex[.*IT]").matcher("com/x/FooIT").matches()).isFalse();
+    assertThat(ReportDirectories.pattern("%regex[.*IT]").matcher("com/x/FooIT").matches()).isTrue();
+    assertThat(ReportDirectories.pattern("%regex[.*IT").matcher("com/x/FooIT").matches()).isFalse(); // not closed: a glob
+    assertThat(ReportDirectories.pattern("%regex[(]").matcher("(").matches()).isFalse();
   }
 
   @Test
