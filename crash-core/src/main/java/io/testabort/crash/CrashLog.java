@@ -1,5 +1,6 @@
 package io.testabort.crash;
 
+import io.testabort.crash.io.Inputs;
 import io.testabort.crash.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -287,12 +286,8 @@ public final class CrashLog {
         }
       }
       lines.end();
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file, "no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new BadInputException(file, "permission denied", e);
     } catch (IOException e) {
-      throw new BadInputException(file, "cannot read: " + e.getMessage(), e);
+      throw Inputs.unreadable(file, e);
     }
     if (!lines.anyRecord && lines.firstSkipped != null) {
       // e.g. a report or a binary file passed as the log: saying so beats "no crashes"

@@ -22,13 +22,20 @@ public final class Inputs {
     }
     try {
       return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file, "no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new BadInputException(file, "permission denied", e);
     } catch (IOException e) {
-      throw new BadInputException(file, "cannot read: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
+  }
+
+  /** Why {@code file} could not be read, as bad input naming it. */
+  public static BadInputException unreadable(Path file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new BadInputException(file, "no such file", e);
+    }
+    if (e instanceof AccessDeniedException) {
+      return new BadInputException(file, "permission denied", e);
+    }
+    return new BadInputException(file, "cannot read: " + e.getMessage(), e);
   }
 
   /** Strict UTF-8 text; malformed bytes (binary files) are bad input rather than replaced. */
