@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
@@ -60,6 +61,9 @@ public class ReportMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skip) {
@@ -97,20 +101,43 @@ public class ReportMojo extends AbstractMojo {
    * The crashes of this module's test JVMs: a record names the working directory its JVM ran in (a
    * Surefire or Failsafe fork runs in its module's), so a crash log shared by the modules of a build
    * ({@code test-abort.crashLog}) puts each crash in its own module's reports only. Records without one
-   * (pytest-abort's, older ones) count as this module's.
+   * (pytest-abort's, older ones), or with one outside the build, count as this module's.
    */
   private List<CrashRecord> ofThisModule(List<CrashRecord> records, List<CrashRecord> others) {
+    List<Path> modules = new ArrayList<>();
+    for (MavenProject p : session.getProjects()) {
+      modules.add(p.getBasedir().toPath().toAbsolutePath().normalize());
+    }
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
     List<CrashRecord> mine = new ArrayList<>();
     for (CrashRecord r : records) {
-      String cwd = r.string("cwd", null);
-      if (cwd == null || Path.of(cwd).toAbsolutePath().normalize().equals(basedir)) {
+      Path module = moduleOf(r.string("cwd", null), modules);
+      if (module == null || module.equals(basedir)) {
         mine.add(r);
       } else {
         others.add(r);
       }
     }
     return mine;
+  }
+
+  /**
+   * The module whose folder holds {@code cwd} most closely (a fork may run in a folder of its module,
+   * Surefire's {@code workingDirectory}); null when the record names none, or a folder outside the build:
+   * then every module shows it, rather than none.
+   */
+  static Path moduleOf(String cwd, List<Path> modules) {
+    if (cwd == null) {
+      return null;
+    }
+    Path dir = Path.of(cwd).toAbsolutePath().normalize();
+    Path best = null;
+    for (Path m : modules) {
+      if (dir.startsWith(m) && (best == null || m.getNameCount() > best.getNameCount())) {
+        best = m;
+      }
+    }
+    return best;
   }
 
   /** One record per node id, its latest: a test that crashed again since is shown as it crashed last. */

@@ -44,4 +44,19 @@ class ReportedUpToTest {
 
     assertThat(ReportMojo.latestPerNodeid(records)).extracting(CrashRecord::reason).containsExactly("2", "3");
   }
+
+  @Test
+  void aCrashBelongsToTheModuleWhoseFolderHoldsItsJvmsWorkingDirectoryMostClosely() {
+    Path root = Path.of("/build");
+    Path a = root.resolve("a");
+    Path nested = a.resolve("nested");
+    List<Path> modules = List.of(root, a, nested);
+
+    assertThat(ReportMojo.moduleOf("/build/a", modules)).isEqualTo(a);
+    assertThat(ReportMojo.moduleOf("/build/a/target/work", modules)).as("Surefire's workingDirectory").isEqualTo(a);
+    assertThat(ReportMojo.moduleOf("/build/a/nested", modules)).isEqualTo(nested);
+    assertThat(ReportMojo.moduleOf("/build", modules)).isEqualTo(root);
+    assertThat(ReportMojo.moduleOf("/elsewhere", modules)).isNull();
+    assertThat(ReportMojo.moduleOf(null, modules)).isNull();
+  }
 }
