@@ -83,7 +83,7 @@ public class ReportMojo extends AbstractMojo {
       List<CrashRecord> crashes = latestPerNodeid(ofThisModule(reported.newRecords(), others));
       if (crashes.isEmpty()) {
         getLog().info("test-abort: no new crashed test JVMs since the last report (crash log " + log + ")"
-            + (others.isEmpty() ? "" : "; " + others.size() + " new in it belong to other modules"));
+            + (others.isEmpty() ? "" : "; " + ofOtherModules(others.size())));
       } else {
         Map<CrashRecord, Path> patched = addToReports(crashes);
         print(collected, crashes, log, patched, others.size());
@@ -140,6 +140,10 @@ public class ReportMojo extends AbstractMojo {
     return best;
   }
 
+  private static String ofOtherModules(int n) {
+    return n + (n == 1 ? " new crash there is another module's" : " new crashes there are other modules'");
+  }
+
   /** One record per node id, its latest: a test that crashed again since is shown as it crashed last. */
   static List<CrashRecord> latestPerNodeid(List<CrashRecord> records) {
     Map<String, CrashRecord> latest = new LinkedHashMap<>();
@@ -185,7 +189,7 @@ public class ReportMojo extends AbstractMojo {
     getLog().error("test-abort: " + crashes.size() + (crashes.size() == 1 ? " test" : " tests")
         + " crashed the test JVM (" + collected.size() + " collected now; crash log " + log + "):");
     if (ofOtherModules > 0) {
-      getLog().info("test-abort: " + ofOtherModules + " more new in that log belong to other modules");
+      getLog().info("test-abort: and " + ofOtherModules(ofOtherModules));
     }
     for (CrashRecord crash : crashes) {
       Path report = reports.get(crash);
