@@ -44,7 +44,7 @@ class CrashLogTest {
     }
     log.append("not json\n{\"nodeid\": \"b#x\", \"reason\": \"torn");
     Files.writeString(file, log);
-    List<String> skipped = new java.util.ArrayList<>();
+    List<String> skipped = new ArrayList<>();
 
     List<CrashRecord> first = new CrashLog(file).readFirstPerNodeid(skipped::add);
 

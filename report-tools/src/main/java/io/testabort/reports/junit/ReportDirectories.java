@@ -1,10 +1,8 @@
 package io.testabort.reports.junit;
 
-import io.testabort.crash.BadInputException;
 import io.testabort.crash.CrashRecord;
-import io.testabort.reports.ReportPatcher;
+import io.testabort.reports.BatchReportPatcher;
 import io.testabort.reports.ReportSet;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Which of several JUnit XML report directories a crash goes to, so that it is added to one of them, not
@@ -104,27 +103,19 @@ public final class ReportDirectories {
     Map<CrashRecord, Path> decided = new IdentityHashMap<>();
     for (Path dir : directories) {
       JUnitXmlReport junit = new JUnitXmlReport();
-      reports.addDirectory(dir, JUnitXmlReport.FILES, new ReportPatcher() {
-        @Override
-        public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
-          return addCrashes(report, List.of(crash), testfile);
+      BatchReportPatcher routed = (report, crashes, testfile) -> {
+        List<CrashRecord> mine = new ArrayList<>();
+        for (CrashRecord crash : crashes) {
+          decided.computeIfAbsent(crash, c -> directoryFor(c));
         }
-
-        @Override
-        public boolean addCrashes(Path report, List<CrashRecord> crashes, String testfile)
-            throws BadInputException, IOException {
-          List<CrashRecord> mine = new ArrayList<>();
-          for (CrashRecord crash : crashes) {
-            decided.computeIfAbsent(crash, c -> directoryFor(c));
+        for (CrashRecord crash : crashes) {
+          if (decided.get(crash).equals(dir)) {
+            mine.add(crash);
           }
-          for (CrashRecord crash : crashes) {
-            if (decided.get(crash).equals(dir)) {
-              mine.add(crash);
-            }
-          }
-          return !mine.isEmpty() && junit.addCrashes(report, mine, testfile);
         }
-      });
+        return !mine.isEmpty() && junit.addCrashes(report, mine, testfile);
+      };
+      reports.addDirectory(dir, JUnitXmlReport.FILES, routed);
     }
     return reports;
   }
@@ -152,7 +143,7 @@ public final class ReportDirectories {
     if (p.startsWith("%regex[") && p.endsWith("]")) {
       try {
         return Pattern.compile(p.substring("%regex[".length(), p.length() - 1));
-      } catch (java.util.regex.PatternSyntaxException e) {
+      } catch (PatternSyntaxException e) {
         return Pattern.compile("(?!)"); // Surefire would refuse it; here it just matches nothing
       }
     }

@@ -2,7 +2,7 @@ package io.testabort.reports.pytest;
 
 import io.testabort.crash.io.TempFiles;
 import io.testabort.crash.BadInputException;
-import io.testabort.reports.ReportPatcher;
+import io.testabort.reports.BatchReportPatcher;
 import io.testabort.crash.CrashRecord;
 import io.testabort.crash.io.AtomicFiles;
 import io.testabort.crash.json.Json;
@@ -23,14 +23,9 @@ import java.util.regex.Pattern;
  * pytest-json-report 1.5.0 files: the crash becomes a failed test in the plugin's own shape, the
  * summary counts it, and everything else stays as written (one line, ASCII escapes, number text).
  */
-public final class PytestJsonReport implements ReportPatcher {
+public final class PytestJsonReport implements BatchReportPatcher {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
-
-  @Override
-  public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
-    return addCrashes(report, List.of(crash), testfile);
-  }
 
   /**
    * Adds every crash in one streamed pass over the report (see {@link JsonReportPatch}); nothing of

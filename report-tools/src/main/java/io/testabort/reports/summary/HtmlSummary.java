@@ -2,6 +2,7 @@ package io.testabort.reports.summary;
 
 import java.util.List;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -19,7 +20,7 @@ public final class HtmlSummary {
 
   public static String render(List<SummaryEntry> entries) {
     Document doc = Document.createShell("");
-    doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", "")); // standards mode, not quirks
+    doc.prependChild(new DocumentType("html", "", "")); // standards mode, not quirks
     doc.outputSettings().charset("UTF-8").prettyPrint(true);
     Element head = doc.head();
     head.appendElement("meta").attr("charset", "utf-8");

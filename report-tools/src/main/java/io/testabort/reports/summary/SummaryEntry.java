@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * One crashed test as every summary format shows it. The frames and the log head come from the fatal
@@ -112,7 +113,7 @@ public final class SummaryEntry {
    * cleaned up), or one whose crashed thread ran no Java code (a VM or compiler thread, native code).
    * {@code path} renders the log's path for the format (a code span in Markdown); the rest is plain.
    */
-  public String noFramesNote(java.util.function.UnaryOperator<String> path) {
+  public String noFramesNote(UnaryOperator<String> path) {
     if (errorFile != null) {
       return "No Java frames: the crashed thread ran no Java code (a VM or compiler thread, or native code);"
           + " see the fatal error log.";

@@ -3,6 +3,7 @@ package io.testabort.reports.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testabort.crash.CrashRecord;
+import io.testabort.reports.ReportSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +90,7 @@ class ReportDirectoriesTest {
     CrashRecord unit = crash("com.x.LedgerTest#books[2]", "com.x.LedgerTest");
     CrashRecord it = crash("com.x.LedgerIT#books", "com.x.LedgerIT");
 
-    List<Path> written = dirs.addTo(new io.testabort.reports.ReportSet()).addCrashes(List.of(unit, it), null);
+    List<Path> written = dirs.addTo(new ReportSet()).addCrashes(List.of(unit, it), null);
 
     assertThat(written).containsExactly(surefire(), failsafe());
     assertThat(surefire().resolve("TEST-com.x.LedgerTest.xml")).exists();
@@ -105,7 +106,7 @@ class ReportDirectoriesTest {
     Files.writeString(shard1.resolve("TEST-com.x.HeldTest.xml"), "<testsuite name=\"com.x.HeldTest\" tests=\"0\"/>");
     ReportDirectories dirs = ReportDirectories.named(List.of(shard0, shard1));
 
-    dirs.addTo(new io.testabort.reports.ReportSet())
+    dirs.addTo(new ReportSet())
         .addCrashes(List.of(crash("com.x.NewTest#a", "com.x.NewTest"), crash("com.x.HeldTest#b", "com.x.HeldTest")), null);
 
     assertThat(shard0.resolve("TEST-com.x.NewTest.xml")).exists();

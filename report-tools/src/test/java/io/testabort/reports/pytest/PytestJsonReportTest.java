@@ -1,8 +1,10 @@
 package io.testabort.reports.pytest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.testabort.reports.Fixtures;
+import io.testabort.crash.BadInputException;
 import io.testabort.crash.CrashRecord;
 import io.testabort.crash.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -168,9 +170,9 @@ class PytestJsonReportTest {
     System.arraycopy(raw, at, bad, at + 2, raw.length - at);
     Path report = Files.write(tmp.resolve("r.json"), bad);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> new PytestJsonReport().addCrash(report, crash("test_x.py::test_crashed", "SIGSEGV"), null))
-        .isInstanceOf(io.testabort.crash.BadInputException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage(report + ": invalid UTF-8: a pytest-json-report is UTF-8 JSON");
     assertThat(Files.readAllBytes(report)).isEqualTo(bad);
   }
@@ -203,9 +205,9 @@ class PytestJsonReportTest {
 
     Path words = Files.writeString(tmp.resolve("w.json"), head + "{\"failed\": \"many\", \"total\": 3}" + tail);
     byte[] before = Files.readAllBytes(words);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> new PytestJsonReport().addCrash(words, crash("test_x.py::test_crashed", "SIGSEGV"), null))
-        .isInstanceOf(io.testabort.crash.BadInputException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage(words + ": summary \"failed\" is not a number: \"many\"");
     assertThat(Files.readAllBytes(words)).isEqualTo(before);
   }

@@ -2,7 +2,15 @@ package io.testabort.reports.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testabort.crash.CrashRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TextSummaryTest {
   @Test
@@ -16,8 +24,8 @@ class TextSummaryTest {
   }
 
   /** A record as collect writes it; {@code errorFile} and {@code signal} may be null. */
-  private static io.testabort.crash.CrashRecord crash(String errorFile, String signal) {
-    java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+  private static CrashRecord crash(String errorFile, String signal) {
+    Map<String, Object> f = new LinkedHashMap<>();
     f.put("nodeid", "com.x.T#t");
     f.put("reason", "r");
     if (errorFile != null) {
@@ -26,29 +34,29 @@ class TextSummaryTest {
     if (signal != null) {
       f.put("signal", signal);
     }
-    return io.testabort.crash.CrashRecord.of(f);
+    return CrashRecord.of(f);
   }
 
   @Test
-  void withoutJavaFramesEveryFormatSaysWhyAndOnlyWhatIsTrue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void withoutJavaFramesEveryFormatSaysWhyAndOnlyWhatIsTrue(@TempDir Path dir)
       throws Exception {
     // a VM thread's crash: a fatal error log, and no Java frames in it
-    java.nio.file.Path log = java.nio.file.Files.writeString(dir.resolve("hs_err_pid7.log"),
+    Path log = Files.writeString(dir.resolve("hs_err_pid7.log"),
         "#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n#  SIGSEGV (0xb) at pc=0x1, pid=7, tid=8\n"
             + "#\n---------------  T H R E A D  ---------------\n\nCurrent thread (0x1):  VMThread \"VM Thread\"\n");
     SummaryEntry vmThread = SummaryEntry.of(crash(log.toString(), "SIGSEGV"));
     SummaryEntry gone = SummaryEntry.of(crash(dir.resolve("gone.log").toString(), "SIGSEGV"));
     SummaryEntry killed = SummaryEntry.of(crash(null, null));
 
-    for (SummaryEntry e : java.util.List.of(vmThread, gone, killed)) {
+    for (SummaryEntry e : List.of(vmThread, gone, killed)) {
       String note = e.noFramesNote(p -> p);
-      assertThat(TextSummary.render(java.util.List.of(e))).contains(note);
-      assertThat(MarkdownSummary.render(java.util.List.of(e))).contains(e.noFramesNote(MarkdownSummary::code));
-      assertThat(org.jsoup.Jsoup.parse(HtmlSummary.render(java.util.List.of(e))).selectFirst("p.no-frames").text()).isEqualTo(note);
+      assertThat(TextSummary.render(List.of(e))).contains(note);
+      assertThat(MarkdownSummary.render(List.of(e))).contains(e.noFramesNote(MarkdownSummary::code));
+      assertThat(Jsoup.parse(HtmlSummary.render(List.of(e))).selectFirst("p.no-frames").text()).isEqualTo(note);
     }
     assertThat(vmThread.noFramesNote(p -> p)).contains("ran no Java code").doesNotContain("killed");
     assertThat(gone.noFramesNote(p -> p)).isEqualTo("No Java frames: the fatal error log " + dir.resolve("gone.log") + " is not here to read.");
     assertThat(killed.noFramesNote(p -> p)).contains("left no fatal error log (it was killed, exited or timed out");
-    assertThat(HtmlSummary.render(java.util.List.of(killed))).startsWith("<!doctype html>");
+    assertThat(HtmlSummary.render(List.of(killed))).startsWith("<!doctype html>");
   }
 }

@@ -8,6 +8,7 @@ import io.testabort.crash.BadInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -295,7 +296,7 @@ final class BlobPatch {
    */
   private void appendMissing(JsonGenerator out, boolean keyed) throws IOException {
     for (CrashEntry entry : missing.values()) {
-      java.io.StringWriter json = new java.io.StringWriter();
+      StringWriter json = new StringWriter();
       try (JsonGenerator g = Json.generator(json, false)) {
         entry.write(g);
       }

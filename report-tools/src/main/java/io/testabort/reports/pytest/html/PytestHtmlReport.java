@@ -2,7 +2,7 @@ package io.testabort.reports.pytest.html;
 
 import io.testabort.crash.io.TempFiles;
 import io.testabort.crash.BadInputException;
-import io.testabort.reports.ReportPatcher;
+import io.testabort.reports.BatchReportPatcher;
 import io.testabort.crash.CrashRecord;
 import io.testabort.crash.io.AtomicFiles;
 import java.io.IOException;
@@ -22,12 +22,7 @@ import java.util.List;
  * {@code Failed} result in the blob, in pytest-html's own shape (so filters, sorting by duration and
  * mergers keep working), and the page's static counts are updated to match.
  */
-public final class PytestHtmlReport implements ReportPatcher {
-
-  @Override
-  public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
-    return addCrashes(report, List.of(crash), testfile);
-  }
+public final class PytestHtmlReport implements BatchReportPatcher {
 
   /**
    * Adds every crash in one pass over the page: the blob is copied once into a temp file beside the
