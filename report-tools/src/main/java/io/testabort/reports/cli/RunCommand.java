@@ -2,7 +2,6 @@ package io.testabort.reports.cli;
 
 import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportSet;
-import io.testabort.reports.junit.ReportDirectories;
 import io.testabort.reports.run.AgentJar;
 import io.testabort.reports.attach.JvmAttach;
 import io.testabort.reports.run.AgentLaunch;
@@ -104,8 +103,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    // several directories (Surefire's and Failsafe's, say): each crash goes to one of them
-    ReportSet reports = junitXml.isEmpty() ? new ReportSet() : ReportDirectories.named(junitXml).addTo(new ReportSet());
+    ReportSet reports = new ReportSet();
+    for (Path dir : junitXml) {
+      ReportOptions.addJUnitXml(reports, dir);
+    }
     ProcessLauncher launcher = ProcessLauncher.INHERIT_IO;
     if (runTimeout != null) {
       JvmAttach attach = new JvmAttach(jar, launch.markerDir());

@@ -22,8 +22,6 @@ import java.util.regex.PatternSyntaxException;
 public final class ReportDirectories {
   /** Failsafe's default includes. */
   public static final List<String> FAILSAFE_DEFAULT_INCLUDES = List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java");
-  /** The name Failsafe gives its report directory, which {@link #named} takes for Failsafe's. */
-  static final String FAILSAFE_REPORTS = "failsafe-reports";
 
   private final List<Path> directories;
   private final Path failsafe;
@@ -45,21 +43,6 @@ public final class ReportDirectories {
         this.failsafeIncludes.add(pattern(include));
       }
     }
-  }
-
-  /**
-   * The directories as {@code run --junit-xml} names them: one called {@code failsafe-reports} is taken
-   * for Failsafe's, with its default includes.
-   */
-  public static ReportDirectories named(List<Path> directories) {
-    Path failsafe = null;
-    for (Path d : directories) {
-      if (d.getFileName() != null && d.getFileName().toString().equals(FAILSAFE_REPORTS)) {
-        failsafe = d;
-        break;
-      }
-    }
-    return new ReportDirectories(directories, failsafe, failsafe == null ? null : FAILSAFE_DEFAULT_INCLUDES);
   }
 
   public List<Path> directories() {

@@ -85,8 +85,8 @@ class ReportDirectoriesTest {
   }
 
   @Test
-  void runsDirectoriesNamedFailsafeReportsAreFailsafesAndACrashGoesToOneDirectoryOnly() throws Exception {
-    ReportDirectories dirs = ReportDirectories.named(List.of(surefire(), failsafe()));
+  void aCrashGoesToOneDirectoryOnly() throws Exception {
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
     CrashRecord unit = crash("com.x.LedgerTest#books[2]", "com.x.LedgerTest");
     CrashRecord it = crash("com.x.LedgerIT#books", "com.x.LedgerIT");
 
@@ -104,7 +104,7 @@ class ReportDirectoriesTest {
     Path shard0 = target.resolve("reports-0");
     Path shard1 = Files.createDirectories(target.resolve("reports-1"));
     Files.writeString(shard1.resolve("TEST-com.x.HeldTest.xml"), "<testsuite name=\"com.x.HeldTest\" tests=\"0\"/>");
-    ReportDirectories dirs = ReportDirectories.named(List.of(shard0, shard1));
+    ReportDirectories dirs = new ReportDirectories(List.of(shard0, shard1), null, null);
 
     dirs.addTo(new ReportSet())
         .addCrashes(List.of(crash("com.x.NewTest#a", "com.x.NewTest"), crash("com.x.HeldTest#b", "com.x.HeldTest")), null);
