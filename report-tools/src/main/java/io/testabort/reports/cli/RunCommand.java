@@ -83,6 +83,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // a SIGTERM or SIGINT to the runner alone: CMD and what it started go with it
+    Runtime.getRuntime().addShutdownHook(new Thread(DeadlineLauncher::killDescendants, "test-abort-run-cleanup"));
     if (maxRuns < 1) {
       throw usage("--max-runs must be at least 1");
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -56,8 +57,21 @@ public final class DeadlineLauncher implements ProcessLauncher {
    * marker (the command is often a wrapper: {@code ./mvnw}, {@code sh -c}, whose test JVM is a grandchild).
    */
   static void killTree(ProcessHandle root) {
+    kill(root, true);
+  }
+
+  /**
+   * Kills what this JVM started, and what those started, as {@link #killTree} does: the runner's shutdown
+   * hook, so that a SIGTERM to the runner alone (a CI cancel, {@code docker stop}) leaves no test JVM
+   * running on, as a Ctrl-C to its process group would not either.
+   */
+  public static void killDescendants() {
+    kill(ProcessHandle.current(), false);
+  }
+
+  private static void kill(ProcessHandle root, boolean withRoot) {
     List<ProcessHandle> tree = new ArrayList<>();
-    List<ProcessHandle> level = List.of(root);
+    List<ProcessHandle> level = withRoot ? List.of(root) : root.children().collect(Collectors.toList());
     while (!level.isEmpty()) { // level by level: parents before their children
       tree.addAll(level);
       List<ProcessHandle> next = new ArrayList<>();

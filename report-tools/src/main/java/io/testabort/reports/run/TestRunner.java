@@ -94,8 +94,13 @@ public final class TestRunner {
     }
     RunSummary summary = new RunSummary(earlier, runs, newCrashes);
     summary.print(out);
-    if (StepSummary.appendIfConfigured(known, stepSummary)) {
-      out.println(PREFIX + "crash summary appended to $" + StepSummary.ENV);
+    try {
+      if (StepSummary.appendIfConfigured(known, stepSummary)) {
+        out.println(PREFIX + "crash summary appended to $" + StepSummary.ENV);
+      }
+    } catch (IOException e) {
+      // the run's outcome stands: exit code as printed, the summary file's problem a warning
+      err.println(PREFIX + "warning: cannot append to $" + StepSummary.ENV + ": " + e.getMessage());
     }
     out.flush();
     return summary;

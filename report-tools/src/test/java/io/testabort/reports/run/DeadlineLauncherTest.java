@@ -31,4 +31,20 @@ class DeadlineLauncherTest {
 
     assertThat(launcher.run(List.of("sh", "-c", "exit 3"), Map.of())).isEqualTo(3);
   }
+
+  @Test
+  void theRunnersShutdownHookKillsWhatItStartedAndWhatThoseStarted() throws Exception {
+    Process shell = new ProcessBuilder("sh", "-c", "sh -c 'sleep 600' & wait").start();
+    List<ProcessHandle> tree = new ArrayList<>();
+    for (int i = 0; i < 100 && tree.size() < 2; i++) { // until the grandchild is there
+      Thread.sleep(50);
+      tree = shell.toHandle().descendants().collect(Collectors.toList());
+    }
+    tree.add(shell.toHandle());
+
+    DeadlineLauncher.killDescendants();
+
+    assertThat(tree).hasSizeGreaterThanOrEqualTo(2).noneMatch(ProcessHandle::isAlive);
+    assertThat(ProcessHandle.current().isAlive()).isTrue();
+  }
 }

@@ -60,6 +60,9 @@ class TestRunnerTest {
     return () -> code;
   }
 
+  /** The step summary file the runner is given ($GITHUB_STEP_SUMMARY), or null. */
+  String stepSummary;
+
   RunSummary runner(int maxRuns, ReportSet reports, Run... script) throws Exception {
     runs.addAll(List.of(script));
     ProcessLauncher fake = (command, env) -> {
@@ -73,6 +76,7 @@ class TestRunnerTest {
     };
     AgentLaunch agent = new AgentLaunch(tmp.resolve("agent.jar"), markers(), log(), null);
     return new TestRunner(agent, maxRuns, reports, fake, new PrintWriter(out, true), new PrintWriter(err, true))
+        .stepSummary(stepSummary)
         .run(List.of("mvn", "test"), callerOptions);
   }
 
@@ -115,6 +119,17 @@ class TestRunnerTest {
 ;
     assertThat(out.toString().lines()).allMatch(l -> l.startsWith(TestRunner.PREFIX))
         .filteredOn(l -> l.startsWith("[test-abort run] exit code ")).containsExactly("[test-abort run] exit code 1");
+  }
+
+  @Test
+  void aStepSummaryThatCannotBeWrittenIsAWarningAndTheExitCodeStandsAsPrinted() throws Exception {
+    stepSummary = tmp.resolve("no/such/dir/summary.md").toString();
+
+    RunSummary summary = runner(1, new ReportSet(), crashIn("com.x.T#t"));
+
+    assertThat(summary.exitCode()).isEqualTo(RunSummary.EXIT_CRASHED_OR_FAILED);
+    assertThat(out.toString()).contains("[test-abort run] exit code 1");
+    assertThat(err.toString()).startsWith("[test-abort run] warning: cannot append to $GITHUB_STEP_SUMMARY: ");
   }
 
   @Test
