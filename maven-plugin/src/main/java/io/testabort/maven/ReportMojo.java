@@ -173,14 +173,10 @@ public class ReportMojo extends AbstractMojo {
   private Map<CrashRecord, Path> addToReports(List<CrashRecord> crashes) throws BadInputException, IOException {
     Path failsafe = failsafeReports.toPath();
     ReportDirectories directories = new ReportDirectories(List.of(surefireReports.toPath(), failsafe), failsafe, failsafeIncludes());
-    Map<CrashRecord, Path> where = new LinkedHashMap<>();
-    for (CrashRecord crash : crashes) {
-      where.put(crash, directories.directoryFor(crash)); // decided before anything is written, as addTo decides
-    }
     for (Path written : directories.addTo(new ReportSet()).addCrashes(crashes, null)) {
       getLog().debug("test-abort: patched " + written);
     }
-    return where;
+    return directories.placed();
   }
 
   /** Every new crash, with its phase, reason and the report it went to. */

@@ -31,8 +31,35 @@ public final class ReportSet {
     return add(dir, patcher);
   }
 
+  /** Patches several report directories together: which of them a crash goes to depends on the others. */
+  @FunctionalInterface
+  public interface DirectoriesPatcher {
+    /** Returns the directories written, in order. */
+    List<Path> addCrashes(List<CrashRecord> crashes, String testfile) throws BadInputException, IOException;
+  }
+
+  private static final class Group {
+    final List<Path> dirs;
+    final String glob;
+    final DirectoriesPatcher patcher;
+
+    Group(List<Path> dirs, String glob, DirectoriesPatcher patcher) {
+      this.dirs = dirs;
+      this.glob = glob;
+      this.patcher = patcher;
+    }
+  }
+
+  private final List<Group> groups = new ArrayList<>();
+
+  /** Adds report directories patched as one ({@code patcher} knows them), their files matching {@code glob}. */
+  public ReportSet addDirectories(List<Path> dirs, String glob, DirectoriesPatcher patcher) {
+    groups.add(new Group(List.copyOf(dirs), glob, patcher));
+    return this;
+  }
+
   public boolean isEmpty() {
-    return reports.isEmpty();
+    return reports.isEmpty() && groups.isEmpty();
   }
 
   /**
@@ -73,6 +100,18 @@ public final class ReportSet {
           throw e;
         } catch (RuntimeException | Error e) {
           throw new ReportFailure(report, e);
+        }
+      }
+      for (Group g : groups) {
+        for (Path dir : g.dirs) {
+          rollback.keepDirectory(dir, g.glob); // all of them before any is written
+        }
+        try {
+          written.addAll(g.patcher.addCrashes(crashes, testfile));
+        } catch (BadInputException | IOException e) {
+          throw e;
+        } catch (RuntimeException | Error e) {
+          throw new ReportFailure(g.dirs.get(0), e);
         }
       }
       alsoDone.run();

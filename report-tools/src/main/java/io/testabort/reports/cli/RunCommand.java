@@ -2,6 +2,7 @@ package io.testabort.reports.cli;
 
 import io.testabort.crash.BadInputException;
 import io.testabort.reports.ReportSet;
+import io.testabort.reports.junit.ReportDirectories;
 import io.testabort.reports.run.AgentJar;
 import io.testabort.reports.attach.JvmAttach;
 import io.testabort.reports.run.AgentLaunch;
@@ -105,10 +106,8 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    ReportSet reports = new ReportSet();
-    for (Path dir : junitXml) {
-      ReportOptions.addJUnitXml(reports, dir);
-    }
+    // several directories (two Gradle test tasks, Surefire's and Failsafe's) as one: a crash counts once
+    ReportSet reports = junitXml.isEmpty() ? new ReportSet() : ReportDirectories.named(junitXml).addTo(new ReportSet());
     ProcessLauncher launcher = ProcessLauncher.INHERIT_IO;
     if (runTimeout != null) {
       JvmAttach attach = new JvmAttach(jar, launch.markerDir());

@@ -42,9 +42,31 @@ public final class JUnitXmlReport implements ReportPatcher {
   /** The files of a report directory this patcher reads and writes. */
   public static final String FILES = "TEST-*.xml";
 
+  /** What {@link #patch} found in a directory for one crash. */
+  public enum Outcome {
+    /** The crash was written (a later run's skipped entry replaced, added to its class's suite, a new file). */
+    WRITTEN,
+    /** The directory shows it as an earlier patch wrote it. */
+    OURS,
+    /** The tool's own report there shows how the test ended. */
+    TOOLS,
+    /** No report there holds the test or its class, and none was created. */
+    ABSENT
+  }
+
   /** @param report the report directory */
   @Override
   public boolean addCrash(Path report, CrashRecord crash, String testfile) throws BadInputException, IOException {
+    return patch(report, crash, testfile, true) == Outcome.WRITTEN;
+  }
+
+  /**
+   * Adds {@code crash} to the report directory {@code report} where its tool would show it; with
+   * {@code mayCreate} false, a directory that holds nothing of the test's class is left as it is
+   * ({@link Outcome#ABSENT}), so that of several directories only one gets a new file.
+   */
+  public Outcome patch(Path report, CrashRecord crash, String testfile, boolean mayCreate)
+      throws BadInputException, IOException {
     if (Files.exists(report) && !Files.isDirectory(report)) {
       throw new BadInputException(report, "not a directory (--junit-xml takes the report directory)");
     }
@@ -67,7 +89,7 @@ public final class JUnitXmlReport implements ReportPatcher {
         if (isOurs(existing, crash)) {
           ours.put(r, existing);
         } else if (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure")) {
-          return false; // the tool's report shows how this test ended
+          return Outcome.TOOLS; // the tool's report shows how this test ended
         } else if (rank > 0) {
           target = r;
           at = existing;
@@ -82,7 +104,7 @@ public final class JUnitXmlReport implements ReportPatcher {
       }
     }
     if (rank > 0 && !ours.isEmpty()) {
-      return false; // shown as we wrote it, and no later run's <skipped> entry to replace
+      return Outcome.OURS; // shown as we wrote it, and no later run's <skipped> entry to replace
     }
     if (rank == 0) {
       // a later run's report skipped the test the crash is already in: that entry becomes the crash, and
@@ -101,12 +123,15 @@ public final class JUnitXmlReport implements ReportPatcher {
       }
     }
     if (target == null) {
+      if (!mayCreate) {
+        return Outcome.ABSENT;
+      }
       String xml = layout.newReport(layout.fileClass(test, crash), testcase(test, crash, "  "), seconds(crash));
       AtomicFiles.write(own, xml.getBytes(StandardCharsets.UTF_8));
-      return true;
+      return Outcome.WRITTEN;
     }
     AtomicFiles.write(target.file, target.patch(at, test, crash).getBytes(StandardCharsets.UTF_8));
-    return true;
+    return Outcome.WRITTEN;
   }
 
   /** The directory's reports, in name order. */

@@ -1,14 +1,15 @@
 package io.testabort.reports.junit;
 
 import io.testabort.crash.CrashRecord;
-import io.testabort.reports.BatchReportPatcher;
 import io.testabort.reports.ReportSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -26,6 +27,7 @@ public final class ReportDirectories {
   private final List<Path> directories;
   private final Path failsafe;
   private final List<Pattern> failsafeIncludes = new ArrayList<>();
+  private final Map<CrashRecord, Path> placed = new IdentityHashMap<>();
 
   /**
    * @param directories the report directories, in order
@@ -45,62 +47,106 @@ public final class ReportDirectories {
     }
   }
 
+  /**
+   * The directories as {@code run --junit-xml} names them: one called {@code failsafe-reports} is taken
+   * for Failsafe's, with its default includes.
+   */
+  public static ReportDirectories named(List<Path> directories) {
+    Path failsafe = null;
+    for (Path d : directories) {
+      if (d.getFileName() != null && d.getFileName().toString().equals("failsafe-reports")) {
+        failsafe = d;
+        break;
+      }
+    }
+    return new ReportDirectories(directories, failsafe, failsafe == null ? null : FAILSAFE_DEFAULT_INCLUDES);
+  }
+
   public List<Path> directories() {
     return directories;
   }
 
+  /** Where a crash that no report holds yet would be created: {@link #creationDirectory} among all. */
   public Path directoryFor(CrashRecord crash) {
     String className = topLevelClass(crash);
-    Path holder = null;
-    int holders = 0;
+    List<Path> holders = new ArrayList<>();
     for (Path d : directories) {
       if (Files.exists(d.resolve("TEST-" + className + ".xml"))) {
-        holder = holders == 0 ? d : holder;
-        holders++;
+        holders.add(d);
       }
     }
-    if (holders == 1) {
-      return holder;
-    }
-    String path = className.replace('.', '/');
-    for (Pattern include : failsafeIncludes) {
-      // a glob is matched without the file's extension, a %regex[] against the class file's path
-      if (include.matcher(path).matches() || include.matcher(path + ".class").matches()) {
-        return failsafe;
+    return holders.size() == 1 ? holders.get(0) : creationDirectory(crash, directories);
+  }
+
+  /**
+   * Of {@code candidates}, where a new report of the crash goes: Failsafe's when Failsafe would run its
+   * class (its includes), else the first other one.
+   */
+  Path creationDirectory(CrashRecord crash, List<Path> candidates) {
+    String path = topLevelClass(crash).replace('.', '/');
+    if (failsafe != null && candidates.contains(failsafe)) {
+      for (Pattern include : failsafeIncludes) {
+        // a glob is matched without the file's extension, a %regex[] against the class file's path
+        if (include.matcher(path).matches() || include.matcher(path + ".class").matches()) {
+          return failsafe;
+        }
       }
     }
-    for (Path d : directories) {
+    for (Path d : candidates) {
       if (!d.equals(failsafe)) {
         return d;
       }
     }
-    return failsafe;
+    return candidates.get(0);
   }
 
   /**
-   * Adds every directory to {@code reports}, each given only the crashes that go to it. Where each goes
-   * is decided before any of them is written: a report created in one directory must not move the next
-   * crash of that class.
+   * Adds the directories to {@code reports} as one unit. Each crash is offered to every directory
+   * first, without creating anything: one that holds a later run's {@code <skipped>} entry or its class's
+   * suite takes it, one that shows it as an earlier patch wrote it has it. Only when none did, and some
+   * hold nothing of its class, is a new report created, in one of those ({@link #creationDirectory}),
+   * so a crash never counts twice, and a directory whose tool shows the test as it ran (another task of
+   * the build) never stops it from being recorded where it crashed.
    */
   public ReportSet addTo(ReportSet reports) {
-    Map<CrashRecord, Path> decided = new IdentityHashMap<>();
-    for (Path dir : directories) {
+    reports.addDirectories(directories, JUnitXmlReport.FILES, (crashes, testfile) -> {
       JUnitXmlReport junit = new JUnitXmlReport();
-      BatchReportPatcher routed = (report, crashes, testfile) -> {
-        List<CrashRecord> mine = new ArrayList<>();
-        for (CrashRecord crash : crashes) {
-          decided.computeIfAbsent(crash, c -> directoryFor(c));
-        }
-        for (CrashRecord crash : crashes) {
-          if (decided.get(crash).equals(dir)) {
-            mine.add(crash);
+      Set<Path> written = new LinkedHashSet<>();
+      for (CrashRecord crash : crashes) {
+        boolean shown = false;
+        List<Path> absent = new ArrayList<>();
+        for (Path dir : directories) {
+          JUnitXmlReport.Outcome o = junit.patch(dir, crash, testfile, false);
+          if (o == JUnitXmlReport.Outcome.WRITTEN) {
+            written.add(dir);
+            placed.put(crash, dir);
+          }
+          shown |= o == JUnitXmlReport.Outcome.WRITTEN || o == JUnitXmlReport.Outcome.OURS;
+          if (o == JUnitXmlReport.Outcome.ABSENT) {
+            absent.add(dir);
           }
         }
-        return !mine.isEmpty() && junit.addCrashes(report, mine, testfile);
-      };
-      reports.addDirectory(dir, JUnitXmlReport.FILES, routed);
-    }
+        if (!shown && !absent.isEmpty()) {
+          Path dir = creationDirectory(crash, absent);
+          junit.patch(dir, crash, testfile, true);
+          written.add(dir);
+          placed.put(crash, dir);
+        }
+      }
+      List<Path> inOrder = new ArrayList<>();
+      for (Path d : directories) {
+        if (written.contains(d)) {
+          inOrder.add(d);
+        }
+      }
+      return inOrder;
+    });
     return reports;
+  }
+
+  /** Where {@link #addTo}'s last patch put each crash it wrote. */
+  public Map<CrashRecord, Path> placed() {
+    return placed;
   }
 
   /** The crashed test's top-level class: what Surefire and Failsafe select by their includes. */

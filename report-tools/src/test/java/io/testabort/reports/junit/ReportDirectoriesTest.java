@@ -114,4 +114,40 @@ class ReportDirectoriesTest {
     assertThat(shard0.resolve("TEST-com.x.HeldTest.xml")).doesNotExist();
     assertThat(Files.readString(shard1.resolve("TEST-com.x.HeldTest.xml"))).contains("name=\"b\"");
   }
+
+  @Test
+  void twoGradleTasksTheCrashGoesWhereItsTaskDiedAndARerunsSkippedEntryBecomesIt() throws Exception {
+    // 'test' ran ParserTest and passed parses[1]; 'slowTest' died in it and wrote no report
+    Path test = Files.createDirectories(target.resolve("test-results/test"));
+    Path slow = target.resolve("test-results/slowTest");
+    Files.writeString(test.resolve("TEST-com.x.ParserTest.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<testsuite name=\"com.x.ParserTest\" tests=\"1\" skipped=\"0\" failures=\"0\" errors=\"0\" "
+        + "timestamp=\"2026-01-01T00:00:00\" hostname=\"h\" time=\"0.1\">\n"
+        + "  <testcase name=\"parses[1]\" classname=\"com.x.ParserTest\" time=\"0.1\"/>\n</testsuite>\n");
+    byte[] passed = Files.readAllBytes(test.resolve("TEST-com.x.ParserTest.xml"));
+    ReportDirectories dirs = new ReportDirectories(List.of(test, slow), null, null);
+    CrashRecord crash = crash("com.x.ParserTest#parses[1]", "com.x.ParserTest");
+
+    assertThat(dirs.addTo(new ReportSet()).addCrashes(List.of(crash), null)).containsExactly(slow);
+
+    assertThat(Files.readAllBytes(test.resolve("TEST-com.x.ParserTest.xml"))).isEqualTo(passed);
+    assertThat(Files.readString(slow.resolve("TEST-com.x.ParserTest.xml"))).contains("<error");
+    assertThat(dirs.placed()).containsEntry(crash, slow);
+    // the same log again: shown as written, nothing anywhere changes
+    assertThat(new ReportDirectories(List.of(test, slow), null, null).addTo(new ReportSet())
+        .addCrashes(List.of(crash("com.x.ParserTest#parses[1]", "com.x.ParserTest")), null)).isEmpty();
+  }
+
+  @Test
+  void neitherDirectoryHoldingTheClassItIsCreatedOnceAndOnlyOnce() throws Exception {
+    ReportDirectories dirs = new ReportDirectories(List.of(surefire(), failsafe()), failsafe(), ReportDirectories.FAILSAFE_DEFAULT_INCLUDES);
+    CrashRecord unit = crash("com.x.CalcTest#adds", "com.x.CalcTest");
+
+    dirs.addTo(new ReportSet()).addCrashes(List.of(unit), null);
+    dirs.addTo(new ReportSet()).addCrashes(List.of(crash("com.x.CalcTest#adds", "com.x.CalcTest")), null);
+
+    assertThat(surefire().resolve("TEST-com.x.CalcTest.xml")).exists();
+    assertThat(Files.readString(surefire().resolve("TEST-com.x.CalcTest.xml"))).containsOnlyOnce("<error");
+    assertThat(failsafe()).doesNotExist();
+  }
 }
