@@ -100,6 +100,28 @@ class JUnitXmlReportTest {
   }
 
   @Test
+  void aDynamicTestIsNamedAsSurefireNamesItSoTheRerunsSkippedEntryBecomesTheCrash() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("reports"));
+    // the rerun's report: Surefire's name for dynamic test 1 of container 2 of @TestFactory entries()
+    Files.writeString(dir.resolve("TEST-com.example.LedgerTest.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        + "xsi:noNamespaceSchemaLocation=\"https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd\" "
+        + "name=\"com.example.LedgerTest\" time=\"0.1\" tests=\"1\" errors=\"0\" skipped=\"1\" failures=\"0\">\n"
+        + "  <testcase name=\"entries()[2][1]\" classname=\"com.example.LedgerTest\" time=\"0\">\n"
+        + "    <skipped message=\"crashed in an earlier run\"/>\n  </testcase>\n</testsuite>\n");
+    CrashRecord crash = crash("com.example.LedgerTest#entries[2][1]", "SIGABRT", Map.of("unique_id",
+        "[engine:junit-jupiter]/[class:com.example.LedgerTest]/[test-factory:entries()]/[dynamic-container:#2]/[dynamic-test:#1]"));
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+
+    Document doc = parse(dir.resolve("TEST-com.example.LedgerTest.xml"));
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(1);
+    Element test = testcase(doc, "com.example.LedgerTest", "entries()[2][1]");
+    assertThat(test.getElementsByTagName("skipped").getLength()).isZero();
+    assertThat(test.getElementsByTagName("error").getLength()).isEqualTo(1);
+  }
+
+  @Test
   void replacesTheSkippedEntryOfALaterRunAndKeepsRealFailures() throws Exception {
     Path file = copyResource("TEST-com.example.CalcTest.xml", "TEST-com.example.CalcTest.xml");
     String before = Files.readString(file);
