@@ -64,12 +64,32 @@ class RunCommandIT {
         .containsPattern("(?m)^\\[test-abort run\\] " + CRASHED.replace("[", "\\[") + "  1    \\S")
         .contains("[test-abort run] exit code 1");
     assertThat(Markers.in(dir.resolve("markers"))).as("every marker collected").isEmpty();
-    // run 2 ran to its end and reported the crashed invocation as skipped; that entry became the crash, and
-    // the file run 1's patch had created (no report held the class then) went, so the test counts once
+    // run 1's patch put the crash into the Jupiter engine's file (the launcher had left only the suite
+    // engine's); run 2 ran to its end, rewrote that file and reported the crashed invocation as skipped, and
+    // that entry became the crash, so the test counts once
     assertThat(dir.resolve("reports/TEST-junit-jupiter.xml")).content()
         .doesNotContain("crashed in an earlier run")
         .containsPattern("<testcase name=\"reconciles\\(int, int\\)\\[2\\]\" classname=\"com.example.ledger.LedgerTest\"[^>]*>\\s*<error");
     assertThat(dir.resolve("reports/TEST-com.example.ledger.LedgerTest.xml")).doesNotExist();
+  }
+
+  // the launcher names a plain Jupiter method posts(), Surefire posts: the crash went in as posts beside
+  // the rerun's skipped posts(), and the test counted twice
+  @Test
+  void aPlainJupiterMethodIsReportedOnceUnderTheLaunchersName() throws Exception {
+    Jvm runner = run(Project.reportToolsJar(), List.of("--agent", Project.agentJar().toString(),
+        "--marker-dir", dir.resolve("markers").toString(), "--crash-log", dir.resolve("crashes.jsonl").toString(),
+        "--junit-xml", dir.resolve("reports").toString()), "LedgerTest#posts");
+
+    assertThat(runner.exitCode).as(runner.toString()).isEqualTo(1);
+    assertThat(runner.output).contains("[test-abort run] run 2 exited 0, 0 new crash(es)");
+    String report = Files.readString(dir.resolve("reports/TEST-junit-jupiter.xml"));
+    assertThat(report)
+        .doesNotContain("crashed in an earlier run")
+        .doesNotContain("<testcase name=\"posts\"")
+        .containsPattern("<testcase name=\"posts\\(\\)\" classname=\"com.example.ledger.LedgerTest\"[^>]*>\\s*<error");
+    assertThat(report.split("<testcase name=\"posts\\(\\)\"", -1)).as("one test case for the test").hasSize(2);
+    assertThat(report).contains("tests=\"15\"").contains("errors=\"1\"").contains("skipped=\"0\"");
   }
 
   @Test

@@ -85,7 +85,7 @@ public final class JUnitXmlReport implements ReportPatcher {
         continue;
       }
       Report r = Report.read(file);
-      for (XmlElements.Element existing : findTestcases(r.root, test)) {
+      for (XmlElements.Element existing : findTestcases(r.xml, r.root, test)) {
         if (isOurs(existing, crash)) {
           ours.put(r, existing);
         } else if (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure")) {
@@ -126,11 +126,11 @@ public final class JUnitXmlReport implements ReportPatcher {
       if (!mayCreate) {
         return Outcome.ABSENT;
       }
-      String xml = layout.newReport(layout.fileClass(test, crash), testcase(test, crash, "  "), seconds(crash));
+      String xml = layout.newReport(layout.fileClass(test, crash), testcase(test, crash, layout, "  "), seconds(crash));
       AtomicFiles.write(own, xml.getBytes(StandardCharsets.UTF_8));
       return Outcome.WRITTEN;
     }
-    AtomicFiles.write(target.file, target.patch(at, test, crash).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target.file, target.patch(at, test, crash, layout).getBytes(StandardCharsets.UTF_8));
     return Outcome.WRITTEN;
   }
 
@@ -193,14 +193,14 @@ public final class JUnitXmlReport implements ReportPatcher {
     }
 
     /** The text with the crash in place of the skipped test case, or added to the suite; counts set. */
-    String patch(XmlElements.Element at, TestName test, CrashRecord crash) {
+    String patch(XmlElements.Element at, TestName test, CrashRecord crash, ReportLayout layout) {
       // text splices keyed by start offset, applied from the end so earlier offsets stay valid
       TreeMap<Integer, Splice> splices = new TreeMap<>();
       if (at.name.equals("testcase")) {
-        String replacement = testcase(test, crash, "").replace("\n", "\n" + indentOf(xml, at.start));
+        String replacement = testcase(test, crash, layout, "").replace("\n", "\n" + indentOf(xml, at.start));
         splices.put(at.start, new Splice(at.end, replacement));
       } else {
-        insert(xml, at, testcase -> testcase(test, crash, testcase), splices);
+        insert(xml, at, indent -> testcase(test, crash, layout, indent), splices);
       }
       StringBuilder out = new StringBuilder(xml);
       for (Map.Entry<Integer, Splice> e : splices.descendingMap().entrySet()) {
@@ -288,21 +288,42 @@ public final class JUnitXmlReport implements ReportPatcher {
     return list.get(list.size() - 1);
   }
 
-  /** The test cases of {@code test} under {@code e}, in document order. */
-  private static List<XmlElements.Element> findTestcases(XmlElements.Element e, TestName test) {
+  /**
+   * The test cases of {@code test} under {@code e}, in document order: by class and any name a tool gives
+   * the test, or by the unique id the console launcher writes into a test case's {@code <system-out>}.
+   */
+  private static List<XmlElements.Element> findTestcases(String xml, XmlElements.Element e, TestName test) {
     List<XmlElements.Element> found = new ArrayList<>();
     if (e.name.equals("testcase")) {
-      if (test.classname.equals(e.attributes.get("classname")) && test.name.equals(e.attributes.get("name"))) {
+      if (test.isNamed(e.attributes.get("classname"), e.attributes.get("name"))
+          || !test.uniqueId.isEmpty() && test.uniqueId.equals(uniqueIdOf(xml, e))) {
         found.add(e);
       }
       return found;
     }
     for (XmlElements.Element c : e.children) {
-      found.addAll(findTestcases(c, test));
+      found.addAll(findTestcases(xml, c, test));
     }
     return found;
   }
 
+  private static final String UNIQUE_ID_LINE = "\nunique-id: ";
+
+  /** The {@code unique-id: } line of a test case's {@code <system-out>}, as the console launcher writes it, or null. */
+  private static String uniqueIdOf(String xml, XmlElements.Element testcase) {
+    for (XmlElements.Element c : testcase.children) {
+      if (c.name.equals("system-out") && c.endTagStart > c.startTagEnd) {
+        String out = xml.substring(c.startTagEnd, c.endTagStart);
+        int at = out.indexOf(UNIQUE_ID_LINE);
+        if (at >= 0) {
+          int from = at + UNIQUE_ID_LINE.length();
+          int end = out.indexOf('\n', from);
+          return out.substring(from, end < 0 ? out.length() : end);
+        }
+      }
+    }
+    return null;
+  }
 
   /** The whitespace before offset {@code at} on its line (empty when other text precedes it). */
   private static String indentOf(String xml, int at) {
@@ -311,7 +332,7 @@ public final class JUnitXmlReport implements ReportPatcher {
     return before.isBlank() ? before : "";
   }
 
-  private static String testcase(TestName test, CrashRecord crash, String indent) {
+  private static String testcase(TestName test, CrashRecord crash, ReportLayout layout, String indent) {
     String reason = crash.reason();
     StringBuilder s = new StringBuilder()
         .append(indent).append("<testcase name=\"").append(Xml.attribute(test.name))
@@ -320,6 +341,12 @@ public final class JUnitXmlReport implements ReportPatcher {
         .append(indent).append("  <error message=\"").append(Xml.attribute(reason))
         .append("\" type=\"").append(Xml.attribute(errorType(crash))).append("\">")
         .append(Xml.text(reason)).append("</error>\n");
+    if (layout == ReportLayout.PLATFORM && !test.uniqueId.isEmpty()) {
+      // as the console launcher writes every test case: a later patch finds this one by its unique id
+      String displayName = crash.string("display_name", null);
+      s.append(indent).append("  <system-out>").append(Xml.cdata("\nunique-id: " + test.uniqueId + "\n"
+          + (displayName == null ? "" : "display-name: " + displayName + "\n"))).append("</system-out>\n");
+    }
     String hsErr = hsErrHead(crash);
     if (hsErr != null) {
       s.append(indent).append("  <system-err>").append(Xml.cdata(hsErr)).append("</system-err>\n");
