@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code run --gpus 7,9}: the suite's test classes sharded over two JVMs side by side, each seeing its own
  * (fake) device; a crash in each shard is recorded with that shard's {@code gpu_id}. No GPU needed: the
- * attribution is what is tested. The command reads its shard from {@code TEST_ABORT_CLASSES}, as a
- * script around the JUnit console launcher would.
+ * attribution is what is tested. The command reads its shard's classes from the file
+ * {@code TEST_ABORT_CLASSES_FILE} names, one a line, as a script around the JUnit console launcher would;
+ * the variable {@code TEST_ABORT_CLASSES} must list the same.
  */
 class RunGpusIT {
   @TempDir Path dir;
@@ -26,7 +27,8 @@ class RunGpusIT {
     Path classes = LedgerSuite.classesFor("junit5-console.jar");
     // shard 0 (BootTest, LedgerTest) dies in LedgerTest, shard 1 (ClosingTest, SettlementTest) in ClosingTest
     String script = "case $TEST_ABORT_SHARD in 0) at='LedgerTest#reconciles[2]';; *) at='ClosingTest#closesBooks';; esac\n"
-        + "select=''; for c in $(echo \"$TEST_ABORT_CLASSES\" | tr , ' '); do select=\"$select --select-class $c\"; done\n"
+        + "[ \"$(tr '\\n' , < \"$TEST_ABORT_CLASSES_FILE\")\" = \"$TEST_ABORT_CLASSES,\" ] || exit 3\n"
+        + "select=''; while read -r c; do select=\"$select --select-class $c\"; done < \"$TEST_ABORT_CLASSES_FILE\"\n"
         + "exec '" + Jdks.java(Jdks.current()) + "' -Dcrash.at=\"$at\" -Dcrash.how=kill -jar '" + Project.launcher("junit5-console.jar")
         + "' execute --class-path '" + classes + "' $select --disable-banner --details=none\n";
     Path log = dir.resolve("crashes.jsonl");

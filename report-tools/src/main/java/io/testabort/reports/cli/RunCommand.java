@@ -68,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--gpus", paramLabel = "IDS", split = ",",
       description = "one JVM per device, side by side: the test classes are sharded over them; in CMD {classes} is the"
-          + " shard's classes (comma-separated, as -Dtest= takes them), {shard} its number, {gpu} its device")
+          + " shard's classes (comma-separated, as -Dtest= takes them), {classes-file} a file of them one a line"
+          + " (as -Dsurefire.includesFile= takes it), {shard} its number, {gpu} its device")
   List<String> gpus = List.of();
 
   @Option(names = "--gpu-env", paramLabel = "VARS", split = ",", defaultValue = "HIP_VISIBLE_DEVICES,CUDA_VISIBLE_DEVICES",
@@ -124,7 +125,16 @@ final class RunCommand implements Callable<Integer> {
       if (classes.isEmpty()) {
         throw new BadInputException(dir, "no test classes (Test*, *Test, *Tests, *TestCase) to shard over --gpus");
       }
-      launcher = new ShardedLauncher(launcher, gpus, gpuEnv, classes, spec.commandLine().getOut());
+      // the shards' class files go beside the crash log (.test-abort/ by default)
+      Path filesDir = crashLog.toAbsolutePath().getParent();
+      ShardedLauncher sharded;
+      try {
+        sharded = new ShardedLauncher(launcher, gpus, gpuEnv, classes, filesDir, spec.commandLine().getOut());
+        sharded.check(command);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+      launcher = sharded;
     }
     TestRunner runner = new TestRunner(launch, maxRuns, reports, launcher,
         spec.commandLine().getOut(), spec.commandLine().getErr()).stepSummary(System.getenv(StepSummary.ENV));

@@ -37,6 +37,26 @@ class RunCommandTest {
   }
 
   @Test
+  void anEmptyDeviceOrAClassListLongerThanLinuxTakesIsAUsageError() throws Exception {
+    Path agent = Files.createFile(tmp.resolve("agent.jar"));
+    Path classes = Files.createDirectories(tmp.resolve("classes/p"));
+    for (int i = 0; i < 3_000; i++) {
+      Files.createFile(classes.resolve("SomeRatherLongGeneratedTestClassName" + i + "Test.class"));
+    }
+    String dir = tmp.resolve("classes").toString();
+
+    Cli empty = Cli.run("run", "--agent", agent.toString(), "--gpus", "0,,1", "--test-classes", dir, "--", "true");
+    assertThat(empty.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(empty.err()).contains("--gpus: an empty device id in 0,,1");
+
+    Cli tooLong = Cli.run("run", "--agent", agent.toString(), "--crash-log", tmp.resolve("c.jsonl").toString(),
+        "--gpus", "0", "--test-classes", dir, "--", "mvn", "-Dtest={classes}");
+    assertThat(tooLong.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(tooLong.err()).contains("more than the 128 KiB Linux takes: use {classes-file}");
+    assertThat(tmp.resolve("c.jsonl")).doesNotExist();
+  }
+
+  @Test
   void aMissingAgentJarIsBadInput() {
     Cli r = Cli.run("run", "--agent", tmp.resolve("nope.jar").toString(), "--", "true");
     assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
