@@ -44,6 +44,26 @@ class SurefireCrashIT {
     assertThat(((Map<?, ?>) marker.get("jvm")).get("java_version").toString()).startsWith("25");
   }
 
+  // a project with a module-info.java: Surefire puts the tests on the module path, patched into the
+  // project's module, and JUnit's jars become named modules
+  @Test
+  void onTheModulePathTheExitNamesTheTestAndItsModule(@TempDir Path dir) throws Exception {
+    Path project = UserProject.JUNIT5.create(dir.resolve("ledger"));
+    UserProject.makeNamedModule(project, "com.example.ledger", "com.example.ledger");
+    Jvm maven = UserProject.mavenTest(project, Jdks.current(), "LedgerTest#reconciles[2]", "exit");
+
+    assertThat(maven.exitCode).as(maven.toString()).isNotZero();
+    assertThat(project.resolve("target/classes/module-info.class")).exists();
+    Map<String, Object> marker = Markers.only(project.resolve("target/test-abort"));
+    assertThat(marker).as(maven.output)
+        .containsEntry("nodeid", "com.example.ledger.LedgerTest#reconciles[2]")
+        .containsEntry("display_name", "[2] 5 + 7")
+        .containsEntry("phase", "call");
+    // the frame of the exit is in the named module: the tests really ran on the module path
+    assertThat((java.util.List<?>) ((Map<?, ?>) marker.get("exit")).get("stack")).first().asString()
+        .startsWith("com.example.ledger@1.0/com.example.crash.Crash.now(");
+  }
+
   @Test
   void sigkillInBeforeAllNamesTheClass(@TempDir Path dir) throws Exception {
     Path project = UserProject.JUNIT5.create(dir.resolve("ledger"));

@@ -48,6 +48,18 @@ enum UserProject {
     return dir;
   }
 
+  /**
+   * Makes {@code project}'s main code a named module ({@code module-info.java}), so Surefire runs the tests
+   * on the module path, patched into that module, with JUnit's jars as named modules beside it. The suite's
+   * crash points use {@code sun.misc.Unsafe}, hence {@code requires jdk.unsupported}.
+   */
+  static void makeNamedModule(Path project, String module, String mainPackage) throws IOException {
+    Path dir = Files.createDirectories(project.resolve("src/main/java/" + mainPackage.replace('.', '/')));
+    Files.writeString(project.resolve("src/main/java/module-info.java"),
+        "module " + module + " {\n  requires jdk.unsupported;\n  exports " + mainPackage + ";\n}\n");
+    Files.writeString(dir.resolve("Books.java"), "package " + mainPackage + ";\n\npublic final class Books {}\n");
+  }
+
   /** {@code mvnw test} of a project on {@code jdk} (as its JAVA_HOME), crashing at a crash point. */
   static Jvm mavenTest(Path project, Path jdk, String crashAt, String crashHow) throws Exception {
     return Jvm.run(project, Map.of("JAVA_HOME", jdk.toString(), "MAVEN_OPTS", "-Xmx512m"),
