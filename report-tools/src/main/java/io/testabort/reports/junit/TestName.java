@@ -93,6 +93,9 @@ final class TestName {
       return new TestName(id.file(), testNgDisplayName);
     }
     String[] platform = platformNames(uniqueId); // {Surefire's, the legacy reporting name}, or null
+    if (platform == null && id.name().equals(id.file())) {
+      return classLevel(id.file(), layout);
+    }
     if (platform == null) {
       return new TestName(id.file(), id.name());
     }
@@ -104,6 +107,17 @@ final class TestName {
       name = layout == ReportLayout.PLATFORM ? platform[1] : platform[0];
     }
     return new TestName(id.file(), name, aliases, uniqueId);
+  }
+
+  /**
+   * A crash of a class as a whole ({@code @BeforeClass}, {@code @BeforeAll}, a static initializer): Surefire
+   * writes a class-level error or skip with an empty name, Gradle with {@code classMethod} (JUnit 4) or
+   * {@code initializationError}/{@code executionError} (JUnit Platform); earlier releases of this tool
+   * wrote the class's name. Elsewhere the class's name stays what a new test case carries.
+   */
+  private static TestName classLevel(String className, ReportLayout layout) {
+    Set<String> aliases = new LinkedHashSet<>(List.of("", className, "classMethod", "initializationError", "executionError"));
+    return new TestName(className, layout == ReportLayout.SUREFIRE ? "" : className, aliases, "");
   }
 
   /** {@code {Surefire's name, the Platform's legacy reporting name}} of a Jupiter test, or null for another id. */

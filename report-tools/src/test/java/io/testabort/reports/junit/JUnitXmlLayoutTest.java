@@ -245,4 +245,29 @@ class JUnitXmlLayoutTest {
     assertCountsMatchTestcases(doc);
     assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isFalse();
   }
+
+  // a JUnit 4 class that died in @BeforeClass: Surefire writes the class skipped as a whole in the rerun as
+  // a test case named "", which stayed beside the crash written under the class's name
+  @Test
+  void aClassThatCrashedAsAWholeReplacesSurefiresClassLevelSkip() throws Exception {
+    Path dir = copy("surefire-junit4-class", "TEST-com.example.parser.ParserTest.xml", "com.example.parser.ParserTest.txt", "crashes.jsonl");
+    CrashRecord crash = new CrashLog(dir.resolve("crashes.jsonl")).read().get(0);
+    Path file = dir.resolve("TEST-com.example.parser.ParserTest.xml");
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+
+    Document doc = parse(file);
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(1);
+    Element classLevel = testcase(doc, "com.example.parser.ParserTest", "");
+    assertThat(classLevel.getElementsByTagName("skipped").getLength()).isZero();
+    assertThat(classLevel.getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertCountsMatchTestcases(doc);
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isFalse();
+
+    // a file this tool wrote before, the test case under the class's name, is recognised as the crash
+    Path earlier = Files.createDirectories(tmp.resolve("earlier"));
+    Files.writeString(earlier.resolve("TEST-com.example.parser.ParserTest.xml"), Files.readString(file)
+        .replace("<testcase name=\"\"", "<testcase name=\"com.example.parser.ParserTest\""));
+    assertThat(new JUnitXmlReport().patch(earlier, crash, null, true)).isEqualTo(JUnitXmlReport.Outcome.OURS);
+  }
 }
