@@ -96,7 +96,8 @@ public final class RunSummary {
       TextTable.print(out, TestRunner.PREFIX, crashRows);
     }
     if (stoppedByMaxRuns) {
-      out.println(TestRunner.PREFIX + "stopped after " + runs.size() + " runs (--max-runs); the last run crashed again");
+      out.println(TestRunner.PREFIX + "stopped after " + runs.size() + (runs.size() == 1 ? " run" : " runs")
+          + " (--max-runs); the last run crashed again");
     }
     out.println(TestRunner.PREFIX + "exit code " + exitCode());
   }

@@ -160,6 +160,13 @@ class TestRunnerTest {
   }
 
   @Test
+  void oneRunIsOneRun() throws Exception {
+    runner(1, new ReportSet(), crashIn("C#a"));
+
+    assertThat(out.toString()).contains("[test-abort run] stopped after 1 run (--max-runs); the last run crashed again");
+  }
+
+  @Test
   void theSameTestCrashingAgainIsNoNewCrashAndEndsTheRuns() throws Exception {
     RunSummary summary = runner(5, new ReportSet(), crashIn("C#a"), crashIn("C#a"));
 
