@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -184,6 +183,6 @@ public final class Collector {
     if (!marker.showsTestInFlight()) {
       return null;
     }
-    return MarkerCheck.record(marker, marker.secondsRunning(Instant.now()), null);
+    return MarkerCheck.recordOfDead(marker);
   }
 }

@@ -1,9 +1,12 @@
 package io.testabort.crash;
 
 import io.testabort.crash.BadInputException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,32 @@ public final class MarkerCheck {
    * it wrote one, and its exit status when known (null otherwise).
    */
   public static CrashRecord record(Marker marker, double duration, Integer exitCode) {
+    return record(marker, duration, exitCode, IsoTime.now());
+  }
+
+  /**
+   * The record for the marker of a JVM that died a while ago: its crash time and duration run to when its
+   * fatal error log was written, the moment it died, when it wrote one (a marker collected in a later CI
+   * step would otherwise get that step's time); to now otherwise, the latest it can have died.
+   */
+  public static CrashRecord recordOfDead(Marker marker) throws BadInputException {
+    Instant died = Instant.now();
+    Path errorFile = marker.errorFile();
+    Instant written = null;
+    try {
+      written = errorFile != null && Files.isRegularFile(errorFile) ? Files.getLastModifiedTime(errorFile).toInstant() : null;
+    } catch (IOException | RuntimeException e) {
+      // the time of collection stands
+    }
+    // not a log of an earlier JVM with the same pid, written before this test began
+    if (written != null && written.isBefore(died) && marker.secondsRunning(written) >= 0) {
+      died = written;
+    }
+    return record(marker, marker.secondsRunning(died), null,
+        IsoTime.format(LocalDateTime.ofInstant(died, ZoneId.systemDefault())));
+  }
+
+  private static CrashRecord record(Marker marker, double duration, Integer exitCode, String crashTime) {
     HsErrLog hsErr = readHsErr(marker.errorFile());
     Map<String, Object> m = onCrashedThread(marker.fields(), hsErr);
     String id = string(m.get("nodeid"), string(m.get("test_name"), "unknown_test"));
@@ -56,7 +85,7 @@ public final class MarkerCheck {
     r.put("test_class", m.get("test_class") instanceof String ? m.get("test_class") : classOf(id));
     r.put("nodeid", id);
     r.put("reason", CrashReason.of(m, hsErr, exitCode));
-    r.put("crash_time", IsoTime.now());
+    r.put("crash_time", crashTime);
     r.put("duration", duration);
     r.put("gpu_id", string(m.get("gpu_id"), "unknown"));
     r.put("pid", string(m.get("pid"), "unknown"));

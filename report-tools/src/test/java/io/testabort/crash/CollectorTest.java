@@ -32,6 +32,26 @@ class CollectorTest {
         + ", \"gpu_id\": \"unknown\"}" + " ".repeat(64));
   }
 
+  // collected in a later CI step, ten minutes after the JVM died: the crash took five seconds, the time
+  // its fatal error log was written, not ten minutes
+  @Test
+  void aDeadJvmsCrashTimeIsWhenItsFatalErrorLogWasWritten() throws Exception {
+    long dead = deadPid();
+    LocalDateTime start = LocalDateTime.now().minusMinutes(10);
+    Path hsErr = Files.writeString(tmp.resolve("hs_err_pid" + dead + ".log"), "#\n# A fatal error has been detected by the Java Runtime Environment:\n");
+    Files.setLastModifiedTime(hsErr, java.nio.file.attribute.FileTime.from(
+        start.plusSeconds(5).atZone(java.time.ZoneId.systemDefault()).toInstant()));
+    Path markers = Files.createDirectories(tmp.resolve("markers"));
+    Files.writeString(markers.resolve("last_running_" + dead + ".json"), "{\"test_name\": \"t\", \"nodeid\": \"com.x.T#t\", \"start_time\": \""
+        + IsoTime.format(start) + "\", \"status\": \"running\", \"pid\": " + dead + ", \"gpu_id\": \"unknown\", \"jvm\": {\"error_file\": \""
+        + hsErr + "\"}}");
+
+    CrashRecord r = new Collector(markers, new CrashLog(tmp.resolve("crashes.jsonl"))).collect().records().get(0);
+
+    assertThat(r.duration()).isBetween(4.99, 5.01);
+    assertThat(r.crashTime()).isEqualTo(IsoTime.format(start.plusSeconds(5)));
+  }
+
   @Test
   void recordsDeadRunningMarkersDropsIdleOnesKeepsLiveOnes() throws Exception {
     long dead = deadPid();
