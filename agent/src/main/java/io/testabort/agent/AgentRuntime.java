@@ -36,6 +36,8 @@ import java.util.function.Supplier;
 public final class AgentRuntime implements Supplier<FrameworkInstrumentation[]> {
   /** What the transformer asks for at the first hooked class: {@link #get}. */
   private static final AgentRuntime ACTIVATION = new AgentRuntime();
+  /** The premain argument of an agent not activated yet (report-tools' {@code JvmAttach} reads it). */
+  static final String PENDING_ARGS = "testabort.agent.args";
   private static boolean started;
   /** The premain argument, resolved by {@link #activate}; null once resolved. */
   private static String pendingArgs;
@@ -58,6 +60,9 @@ public final class AgentRuntime implements Supplier<FrameworkInstrumentation[]> 
       if (!attached && namesMarker(args)) {
         pendingArgs = args;
         transformer = new LazyTransformer(inst, ACTIVATION);
+        // that this JVM runs the agent, for report-tools attach, before any test framework loads (a build
+        // tool's own JVM never loads one): asked, it answers from its marker instead of loading an agent
+        System.setProperty(PENDING_ARGS, args);
       }
     }
     if (transformer != null) {

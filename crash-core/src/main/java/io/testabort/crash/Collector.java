@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,11 +39,22 @@ public final class Collector {
 
   private final Path markerDir;
   private final CrashLog crashLog;
+  private final Map<Long, String> killedBecause;
 
   /** @param crashLog where records are appended, or null to only return them */
   public Collector(Path markerDir, CrashLog crashLog) {
+    this(markerDir, crashLog, Map.of());
+  }
+
+  /**
+   * @param killedBecause processes the caller killed, with why ({@code run --run-timeout}): their crash has
+   *     that reason, signal SIGKILL and exit code 137, unless the JVM said more itself (a fatal error log, an
+   *     exit it called)
+   */
+  public Collector(Path markerDir, CrashLog crashLog, Map<Long, String> killedBecause) {
     this.markerDir = markerDir;
     this.crashLog = crashLog;
+    this.killedBecause = Map.copyOf(killedBecause);
   }
 
   /** What one pass found. */
@@ -74,8 +86,10 @@ public final class Collector {
     List<BadInputException> invalid = new ArrayList<>();
     for (Path file : markers()) {
       Path marker = markerName(file);
+      long pid;
       try {
-        if (isAlive(pidOf(file))) {
+        pid = pidOf(file);
+        if (isAlive(pid)) {
           continue; // its process still runs: the marker is current, not a crash
         }
       } catch (BadInputException e) {
@@ -87,7 +101,7 @@ public final class Collector {
         continue; // another collector got it
       }
       try {
-        CrashRecord record = recordOf(Marker.read(claimed));
+        CrashRecord record = recordOf(Marker.read(claimed), killedBecause.get(pid));
         if (record != null) {
           records.add(crashLog == null ? record : crashLog.append(record, "collector"));
         }
@@ -178,11 +192,15 @@ public final class Collector {
     }
   }
 
-  /** The crash a dead JVM's marker shows, or null when it was idle. */
-  private static CrashRecord recordOf(Marker marker) throws BadInputException {
+  /** The crash a dead JVM's marker shows, or null when it was idle; {@code killedBecause} null if we did not kill it. */
+  private static CrashRecord recordOf(Marker marker, String killedBecause) throws BadInputException {
     if (!marker.showsTestInFlight()) {
       return null;
     }
-    return MarkerCheck.recordOfDead(marker);
+    CrashRecord record = MarkerCheck.recordOfDead(marker);
+    if (killedBecause != null && record.fields().get("signal") == null && record.fields().get("exit_code") == null) {
+      record = record.with("reason", killedBecause).with("signal", "SIGKILL").with("exit_code", 137);
+    }
+    return record;
   }
 }

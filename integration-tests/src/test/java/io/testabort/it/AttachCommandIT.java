@@ -141,4 +141,27 @@ class AttachCommandIT {
       assertThat(suite.output()).doesNotContain("loaded dynamically");
     }
   }
+
+  // a build tool's own JVM gets the agent through JAVA_TOOL_OPTIONS too, and never loads a test framework:
+  // run --run-timeout asked it by loading a second agent into it (on JDK 21+ a warning in the user's log)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aJvmWithTheAgentThatRanNoTestIsReadWithoutAttaching(Path jdk) throws Exception {
+    Path program = Files.writeString(Files.createDirectories(dir.resolve("src")).resolve("Idle.java"),
+        "class Idle { public static void main(String[] args) { com.example.crash.Crash.point(\"idle\"); } }\n");
+    try (HangingJvm idle = HangingJvm.start(jdk, dir.resolve("suite"), List.of(Jdks.java(jdk),
+        "-javaagent:" + Project.agentJar() + "=dir=relative-markers", "-Dcrash.at=idle", "-Dcrash.how=hang",
+        "-cp", LedgerSuite.classesFor("junit5-console.jar").toString(), program.toString()))) {
+      Path alone = Files.copy(Project.reportToolsJar(), Files.createDirectories(dir.resolve("alone")).resolve("tools.jar"));
+      Jvm tools = Jvm.run(dir.resolve("tools"), Map.of(), List.of(Jdks.java(Jdks.current()), "-jar", alone.toString(),
+          "attach", Long.toString(idle.pid()), "--marker-dir", dir.resolve("markers").toString()));
+
+      assertThat(tools.exitCode).as("no test in flight: " + tools).isEqualTo(1);
+      assertThat(tools.output)
+          .contains("[test-abort attach] JVM " + idle.pid() + " runs the test-abort agent; its marker "
+              + dir.resolve("suite/relative-markers/last_running_" + idle.pid() + ".json") + " does not exist (no test has started)")
+          .doesNotContain("attached the agent");
+      assertThat(idle.output()).doesNotContain("loaded dynamically");
+    }
+  }
 }

@@ -51,7 +51,9 @@ class RunTimeoutIT {
         .contains("[test-abort run] run 1 exited 137, 1 new crash(es)")
         .contains("[test-abort run] run 2 exited 0, 0 new crash(es)");
     assertThat(Files.readAllLines(log)).singleElement().asString()
-        .contains("\"nodeid\": \"com.example.ledger.LedgerTest#reconciles[2]\"");
+        .contains("\"nodeid\": \"com.example.ledger.LedgerTest#reconciles[2]\"")
+        .contains("\"reason\": \"killed by run --run-timeout after 45 s (SIGKILL)\"")
+        .contains("\"signal\": \"SIGKILL\"");
   }
 
   private static String shellQuoted(String arg) {

@@ -25,6 +25,8 @@ public final class JvmAttach {
   /** What an active agent publishes (io.testabort.agent.attach.AttachSnapshot). */
   static final String PUBLISHED_DIR = "testabort.agent.markerDir";
   static final String PUBLISHED_FILE = "testabort.agent.markerFile";
+  /** The agent's premain argument, published until the agent activates (no test framework loaded yet). */
+  static final String PENDING_ARGS = "testabort.agent.args";
 
   private final Path agentJar;
   private final Path markerDir;
@@ -65,6 +67,13 @@ public final class JvmAttach {
     int feature = feature(system.getProperty("java.specification.version"));
     String dir = system.getProperty(PUBLISHED_DIR);
     String file = system.getProperty(PUBLISHED_FILE);
+    String pending = system.getProperty(PENDING_ARGS);
+    if (dir == null && file == null && pending != null) {
+      // the agent is there but no test framework has loaded (a build tool's own JVM): its marker, if any
+      String cwd = system.getProperty("user.dir", "");
+      file = resolve(cwd, option(pending, "file"));
+      dir = file == null ? resolve(cwd, option(pending, "dir")) : null;
+    }
     if (dir != null || file != null) {
       Path marker = file != null ? Paths.get(file) : Paths.get(dir).resolve("last_running_" + pid + ".json");
       return new TestsInFlight(pid, TestsInFlight.Source.AGENT_MARKER, feature, false, marker,
@@ -73,6 +82,22 @@ public final class JvmAttach {
     boolean warns = feature >= 21 && !String.valueOf(agent.getProperty("sun.jvm.flags")).contains("+EnableDynamicAgentLoading")
         && !String.valueOf(agent.getProperty("sun.jvm.args")).contains("+EnableDynamicAgentLoading");
     return attach(pid, feature, warns);
+  }
+
+  /** The value of {@code key} in an agent argument ({@code dir=D,log=debug}), keys as the agent reads them; null if absent. */
+  static String option(String args, String key) {
+    for (String part : args.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase(key) && !part.substring(eq + 1).trim().isEmpty()) {
+        return part.substring(eq + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  /** {@code path} against the target JVM's working directory, as the agent resolves it there. */
+  private static String resolve(String cwd, String path) {
+    return path == null ? null : Paths.get(cwd).resolve(path).toString();
   }
 
   private TestsInFlight attach(long pid, int feature, boolean warns) throws BadInputException, IOException {

@@ -3,8 +3,10 @@ package io.testabort.reports.run;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +26,8 @@ public final class DeadlineLauncher implements ProcessLauncher {
 
   private final long seconds;
   private final Consumer<ProcessHandle> beforeKill;
+  /** What the deadline killed and not yet taken; shards of {@code run --gpus} share this launcher. */
+  private final Map<Long, String> kills = new ConcurrentHashMap<>();
 
   public DeadlineLauncher(long seconds, Consumer<ProcessHandle> beforeKill) {
     this.seconds = seconds;
@@ -38,7 +42,10 @@ public final class DeadlineLauncher implements ProcessLauncher {
     try {
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         beforeKill.accept(p.toHandle());
-        killTree(p.toHandle());
+        String why = "killed by run --run-timeout after " + seconds + " s (SIGKILL)";
+        for (ProcessHandle h : killTree(p.toHandle())) {
+          kills.put(h.pid(), why);
+        }
         p.waitFor();
         // what a SIGKILL'd command exits with: a wrapper whose child died first may exit 0 on its own
         return KILLED;
@@ -56,8 +63,20 @@ public final class DeadlineLauncher implements ProcessLauncher {
    * so that the collector that runs next does not take a dying test JVM for a live one and leave its
    * marker (the command is often a wrapper: {@code ./mvnw}, {@code sh -c}, whose test JVM is a grandchild).
    */
-  static void killTree(ProcessHandle root) {
-    kill(root, true);
+  static List<ProcessHandle> killTree(ProcessHandle root) {
+    return kill(root, true);
+  }
+
+  @Override
+  public Map<Long, String> takeKills() {
+    Map<Long, String> taken = new HashMap<>();
+    for (Long pid : List.copyOf(kills.keySet())) {
+      String why = kills.remove(pid);
+      if (why != null) {
+        taken.put(pid, why);
+      }
+    }
+    return taken;
   }
 
   /**
@@ -69,7 +88,8 @@ public final class DeadlineLauncher implements ProcessLauncher {
     kill(ProcessHandle.current(), false);
   }
 
-  private static void kill(ProcessHandle root, boolean withRoot) {
+  /** Kills the tree and returns it. */
+  private static List<ProcessHandle> kill(ProcessHandle root, boolean withRoot) {
     List<ProcessHandle> tree = new ArrayList<>();
     List<ProcessHandle> level = withRoot ? List.of(root) : root.children().collect(Collectors.toList());
     while (!level.isEmpty()) { // level by level: parents before their children
@@ -88,16 +108,17 @@ public final class DeadlineLauncher implements ProcessLauncher {
     for (ProcessHandle h : tree) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        return;
+        return tree;
       }
       try {
         h.onExit().get(left, TimeUnit.NANOSECONDS);
       } catch (TimeoutException | ExecutionException e) {
-        return; // a process that outlives SIGKILL this long (uninterruptible I/O): collect what we can
+        return tree; // a process that outlives SIGKILL this long (uninterruptible I/O): collect what we can
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return tree;
       }
     }
+    return tree;
   }
 }

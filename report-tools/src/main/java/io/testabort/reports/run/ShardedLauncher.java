@@ -147,6 +147,11 @@ public final class ShardedLauncher implements ProcessLauncher {
     }
   }
 
+  @Override
+  public Map<Long, String> takeKills() {
+    return base.takeKills();
+  }
+
   /** The shard's classes, one a line, in {@code filesDir}: {@code shard-<i>-classes.txt}, written anew each run. */
   private Path writeClassesFile(int shard, List<String> classes) throws IOException {
     Files.createDirectories(filesDir);

@@ -108,7 +108,7 @@ public final class TestRunner {
 
   /** Records the crashes of JVMs that are gone; the agent of a later JVM may have recorded some already. */
   private void collect() throws BadInputException, IOException {
-    Collector.Result result = new Collector(agent.markerDir(), new CrashLog(agent.crashLog())).collect();
+    Collector.Result result = new Collector(agent.markerDir(), new CrashLog(agent.crashLog()), launcher.takeKills()).collect();
     for (BadInputException e : result.invalid()) {
       err.println(PREFIX + "warning: " + e.getMessage() + " (left in place)");
     }

@@ -21,6 +21,11 @@ class DeadlineLauncherTest {
     assertThat(exit).isEqualTo(137); // SIGKILL
     assertThat(seen).hasSizeGreaterThanOrEqualTo(2);
     assertThat(seen).noneMatch(ProcessHandle::isAlive);
+    // every process killed is reported once, with why, for the collector's records
+    Map<Long, String> kills = launcher.takeKills();
+    assertThat(kills).containsKeys(seen.stream().map(ProcessHandle::pid).toArray(Long[]::new));
+    assertThat(kills.values()).containsOnly("killed by run --run-timeout after 1 s (SIGKILL)");
+    assertThat(launcher.takeKills()).isEmpty();
   }
 
   @Test
