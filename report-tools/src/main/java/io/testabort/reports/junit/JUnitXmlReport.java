@@ -197,7 +197,8 @@ public final class JUnitXmlReport implements ReportPatcher {
       // text splices keyed by start offset, applied from the end so earlier offsets stay valid
       TreeMap<Integer, Splice> splices = new TreeMap<>();
       if (at.name.equals("testcase")) {
-        String replacement = testcase(test, crash, layout, "").replace("\n", "\n" + indentOf(xml, at.start));
+        // the skipped entry's own indentation stays before it; only the tags' lines get it, never the text
+        String replacement = testcase(test, crash, layout, "", indentOf(xml, at.start));
         splices.put(at.start, new Splice(at.end, replacement));
       } else {
         insert(xml, at, indent -> testcase(test, crash, layout, indent), splices);
@@ -333,9 +334,14 @@ public final class JUnitXmlReport implements ReportPatcher {
   }
 
   private static String testcase(TestName test, CrashRecord crash, ReportLayout layout, String indent) {
+    return testcase(test, crash, layout, indent, indent);
+  }
+
+  /** The test case, its first line after {@code first}, its other tags' lines after {@code indent}. */
+  private static String testcase(TestName test, CrashRecord crash, ReportLayout layout, String first, String indent) {
     String reason = crash.reason();
     StringBuilder s = new StringBuilder()
-        .append(indent).append("<testcase name=\"").append(Xml.attribute(test.name))
+        .append(first).append("<testcase name=\"").append(Xml.attribute(test.name))
         .append("\" classname=\"").append(Xml.attribute(test.classname))
         .append("\" time=\"").append(seconds(crash)).append("\">\n")
         .append(indent).append("  <error message=\"").append(Xml.attribute(reason))
@@ -362,8 +368,10 @@ public final class JUnitXmlReport implements ReportPatcher {
     return crash.fields().get("exit_code") != null ? "exit" : "crash";
   }
 
+  /** The crash's duration as JUnit XML writes a time; one that is negative (a clock set back) or not a number is 0. */
   private static String seconds(CrashRecord crash) {
-    return String.format(Locale.ROOT, "%.3f", crash.duration());
+    double d = crash.duration();
+    return String.format(Locale.ROOT, "%.3f", Double.isFinite(d) && d > 0 ? d : 0.0);
   }
 
   /** The start of the JVM's fatal error log and its Java frames, or null without one. */

@@ -87,6 +87,22 @@ class JUnitXmlLayoutTest {
     assertThat(Files.readString(file)).isEqualTo(after);
   }
 
+  // the replaced entry's indentation was added after every line break of the test case, the text of the
+  // error and of the fatal error log included: a reason's continuation lines came back indented
+  @Test
+  void aSkippedEntryReplacedKeepsTheCrashTextExactly() throws Exception {
+    Path dir = copy("surefire-nested", "TEST-com.example.ledger.LedgerTest.xml", "com.example.ledger.LedgerTest.txt", "crashes.jsonl");
+    String reason = "System.exit(3) called from\n    at a.B.c(B.java:1)\n\tat d.E.f(E.java:2)";
+    CrashRecord crash = new CrashLog(dir.resolve("crashes.jsonl")).read().get(0).with("reason", reason);
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+
+    Path file = dir.resolve("TEST-com.example.ledger.LedgerTest.xml");
+    Element error = (Element) testcase(parse(file), "com.example.ledger.LedgerTest$Quarterly", "files").getElementsByTagName("error").item(0);
+    assertThat(error.getTextContent()).isEqualTo(reason);
+    assertThat(Files.readString(file)).contains("\n  <testcase name=\"files\"").contains("\n    <error message=").contains("\n  </testcase>");
+  }
+
   @Test
   void aNestedJupiterCrashWithoutAReportGoesWhereSurefireWouldPutIt() throws Exception {
     Path dir = copy("surefire-nested", "crashes.jsonl");

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -203,5 +204,18 @@ class JUnitXmlReportTest {
     assertThat(new JUnitXmlReport().addCrash(fresh, row2, null)).isTrue();
     assertThat(testcase(parse(fresh.resolve("TEST-com.example.scheduler.SchedulerTest.xml")),
         "com.example.scheduler.SchedulerTest", "schedules[12:30, 90, 14:00](2)")).isNotNull();
+  }
+
+  // a clock set back between the test's start and the crash, or Python's NaN: Surefire's schema takes
+  // neither as a time
+  @Test
+  void aNegativeOrNonNumericDurationIsWrittenAsZero() throws Exception {
+    for (Object duration : List.of(-3.0, Double.NaN)) {
+      Path reports = Files.createDirectories(tmp.resolve("r" + duration));
+      new JUnitXmlReport().addCrash(reports, crash("com.x.T#t", "boom", Map.of("duration", duration)), null);
+      Document doc = parse(reports.resolve("TEST-com.x.T.xml"));
+      assertThat(testcase(doc, "com.x.T", "t").getAttribute("time")).isEqualTo("0.000");
+      assertThat(doc.getDocumentElement().getAttribute("time")).isEqualTo("0.000");
+    }
   }
 }
