@@ -70,7 +70,7 @@ class CiSummaryIT {
 
     assertThat(runner.exitCode).as(runner.toString()).isEqualTo(1);
     assertThat(runner.output).contains("[test-abort run] crash summary appended to $GITHUB_STEP_SUMMARY");
-    assertThat(Files.readString(step)).startsWith("# earlier step\n## test-abort: 1 test crashed\n")
+    assertThat(Files.readString(step)).startsWith("# earlier step\n\n## test-abort: 1 test crashed\n")
         .containsPattern("\\| `" + CRASHED.replace("[", "\\[").replace("]", "\\]") + "` \\| `[^`]+` \\| `call` \\| `junit-jupiter` \\|");
   }
 }

@@ -8,6 +8,7 @@ import io.testabort.reports.summary.MarkdownSummary;
 import io.testabort.reports.summary.SummaryEntry;
 import io.testabort.reports.summary.TextSummary;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
       "Summarizes the crashed tests of a crash log: name, reason, phase, framework, duration, the crashed thread's"
           + " Java frames and the head of the fatal error log. Markdown is what GitHub Actions' $GITHUB_STEP_SUMMARY"
           + " takes; html is a self-contained page.",
-      "Exit 0: written. 1: the log holds no crash (the summary says so). 3: unreadable crash log."
+      "Exit 0: written. 1: the log is missing or holds no crash (the summary says so). 3: unreadable crash log."
     })
 final class SummaryCommand implements Callable<Integer> {
   enum Format { markdown, text, html }
@@ -43,7 +44,8 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<CrashRecord> crashes = new CrashLog(crashLog).readFirstPerNodeid();
+    // no log is no crash, as for postprocess: collect creates it only when something crashed
+    List<CrashRecord> crashes = Files.exists(crashLog) ? new CrashLog(crashLog).readFirstPerNodeid() : List.of();
     List<SummaryEntry> entries = SummaryEntry.of(crashes);
     String rendered;
     switch (format) {

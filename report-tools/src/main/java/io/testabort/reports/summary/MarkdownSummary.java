@@ -11,47 +11,109 @@ import java.util.List;
 public final class MarkdownSummary {
   private MarkdownSummary() {}
 
+  /**
+   * The most the summary takes, in UTF-8 bytes: GitHub refuses a job summary over 1 MiB whole ("upload
+   * aborted"), and a fatal error log's details are ~14 KB a crash. Past it the details, then the table's
+   * rows, are left out and the summary says how many.
+   */
+  static final int MAX_BYTES = 1000 * 1024;
+  /** The table's share of {@link #MAX_BYTES}: the rest is for the details of as many crashes as fit. */
+  static final int MAX_TABLE_BYTES = MAX_BYTES / 2;
+
   public static String render(List<SummaryEntry> entries) {
+    return render(entries, MAX_BYTES, MAX_TABLE_BYTES);
+  }
+
+  static String render(List<SummaryEntry> entries, int maxBytes, int maxTableBytes) {
     StringBuilder md = new StringBuilder();
     md.append("## test-abort: ").append(entries.size()).append(entries.size() == 1 ? " test" : " tests").append(" crashed\n\n");
     if (entries.isEmpty()) {
       return md.append("No test crashed.\n").toString();
     }
     md.append("| test | reason | phase | framework | duration |\n| --- | --- | --- | --- | --- |\n");
+    int bytes = utf8(md);
+    int rows = 0;
     for (SummaryEntry e : entries) {
-      md.append("| ").append(cellCode(e.nodeid())).append(" | ").append(cellCode(e.reason())).append(" | ")
-          .append(cellCode(e.phase())).append(" | ").append(cellCode(e.framework())).append(" | ").append(e.duration())
-          .append(" |\n");
+      String row = "| " + cellCode(e.nodeid()) + " | " + cellCode(e.reason()) + " | " + cellCode(e.phase()) + " | "
+          + cellCode(e.framework()) + " | " + e.duration() + " |\n";
+      if (bytes + utf8(row) > maxTableBytes) {
+        break;
+      }
+      md.append(row);
+      bytes += utf8(row);
+      rows++;
     }
-    for (SummaryEntry e : entries) {
-      md.append("\n### ").append(code(e.nodeid())).append("\n\n");
-      md.append("**Reason:** ").append(code(e.reason())).append("  \n");
-      md.append("**Phase:** ").append(code(e.phase())).append(", **framework:** ").append(code(e.framework()))
-          .append(", **duration:** ").append(e.duration());
-      if (!"unknown".equals(e.gpuId())) {
-        md.append(", **GPU:** ").append(code(e.gpuId()));
+    if (rows < entries.size()) {
+      String note = "\n" + (entries.size() - rows) + " more crashed tests are not listed: a GitHub job summary takes at most"
+          + " 1 MiB (`summary --format html` lists them all).\n";
+      md.append(note);
+      bytes += utf8(note);
+    }
+    int detailed = 0;
+    for (SummaryEntry e : entries.subList(0, rows)) {
+      String details = details(e);
+      if (bytes + utf8(details) > maxBytes - 300) { // room for the note below
+        break;
       }
-      md.append("\n\n");
-      if (!e.javaFrames().isEmpty()) {
-        md.append("Java frames of the crashed thread").append(e.thread() != null ? " " + code(e.thread()) : "").append(":\n\n");
-        int shown = e.framesToTest();
-        fenced(md, e.javaFrames().subList(0, shown));
-        if (shown < e.javaFrames().size()) {
-          md.append("\n<details><summary>").append(e.javaFrames().size() - shown).append(" more frames</summary>\n\n");
-          fenced(md, e.javaFrames().subList(shown, e.javaFrames().size()));
-          md.append("\n</details>\n");
-        }
-      } else {
-        md.append(e.noFramesNote(MarkdownSummary::code)).append("\n");
-      }
-      if (!e.errorLogHead().isEmpty()) {
-        md.append("\n<details><summary>Fatal error log ").append(html(e.errorFile().toString()))
-            .append(" (first ").append(e.errorLogHead().size()).append(" lines)</summary>\n\n");
-        fenced(md, e.errorLogHead());
-        md.append("\n</details>\n");
-      }
+      md.append(details);
+      bytes += utf8(details);
+      detailed++;
+    }
+    if (detailed < rows) {
+      md.append("\nThe details (Java frames, fatal error log) of ").append(rows - detailed)
+          .append(" more crashed tests are left out: a GitHub job summary takes at most 1 MiB (`summary --format html` has them all).\n");
     }
     return md.toString();
+  }
+
+  /** One crashed test's section: reason, phase, its thread's Java frames and the head of the fatal error log. */
+  private static String details(SummaryEntry e) {
+    StringBuilder md = new StringBuilder();
+    md.append("\n### ").append(code(e.nodeid())).append("\n\n");
+    md.append("**Reason:** ").append(code(e.reason())).append("  \n");
+    md.append("**Phase:** ").append(code(e.phase())).append(", **framework:** ").append(code(e.framework()))
+        .append(", **duration:** ").append(e.duration());
+    if (!"unknown".equals(e.gpuId())) {
+      md.append(", **GPU:** ").append(code(e.gpuId()));
+    }
+    md.append("\n\n");
+    if (!e.javaFrames().isEmpty()) {
+      md.append("Java frames of the crashed thread").append(e.thread() != null ? " " + code(e.thread()) : "").append(":\n\n");
+      int shown = e.framesToTest();
+      fenced(md, e.javaFrames().subList(0, shown));
+      if (shown < e.javaFrames().size()) {
+        md.append("\n<details><summary>").append(e.javaFrames().size() - shown).append(" more frames</summary>\n\n");
+        fenced(md, e.javaFrames().subList(shown, e.javaFrames().size()));
+        md.append("\n</details>\n");
+      }
+    } else {
+      md.append(e.noFramesNote(MarkdownSummary::code)).append("\n");
+    }
+    if (!e.errorLogHead().isEmpty()) {
+      md.append("\n<details><summary>Fatal error log ").append(html(e.errorFile().toString()))
+          .append(" (first ").append(e.errorLogHead().size()).append(" lines)</summary>\n\n");
+      fenced(md, e.errorLogHead());
+      md.append("\n</details>\n");
+    }
+    return md.toString();
+  }
+
+  private static int utf8(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /** A code span outside tables: a fence longer than any backtick run, padded when the text touches it. */

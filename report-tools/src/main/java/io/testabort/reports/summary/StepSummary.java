@@ -3,7 +3,10 @@ package io.testabort.reports.summary;
 import io.testabort.crash.CrashRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -32,9 +35,25 @@ public final class StepSummary {
     if (summaryFile == null || summaryFile.isBlank() || crashes.isEmpty()) {
       return false;
     }
-    // appended, not replaced: the file belongs to the whole job and other steps write to it too
-    Files.write(Paths.get(summaryFile), (MarkdownSummary.render(SummaryEntry.of(crashes)) + "\n").getBytes(StandardCharsets.UTF_8),
+    // appended, not replaced: the file belongs to the whole job and other steps write to it too; the blank
+    // line first ends whatever they left open (an HTML block, a table row without its newline)
+    Path file = Paths.get(summaryFile);
+    String blankLine = endsWithNewline(file) ? "\n" : "\n\n";
+    Files.write(file, (blankLine + MarkdownSummary.render(SummaryEntry.of(crashes)) + "\n").getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return true;
+  }
+
+  /** Whether the file is missing, empty or ends with a line break (its last byte read, not the file). */
+  private static boolean endsWithNewline(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+      return true;
+    }
+    try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+      ch.position(ch.size() - 1);
+      ByteBuffer last = ByteBuffer.allocate(1);
+      ch.read(last);
+      return last.get(0) == '\n';
+    }
   }
 }

@@ -75,4 +75,25 @@ class MarkdownSummaryTest {
   void noCrashIsSaid() {
     assertThat(MarkdownSummary.render(List.of())).isEqualTo("## test-abort: 0 tests crashed\n\nNo test crashed.\n");
   }
+
+  // GitHub refuses a job summary over 1 MiB whole: 120 JVM crashes with their fatal error logs were 1.7 MB
+  @Test
+  void aSummaryPastItsBudgetLeavesOutDetailsThenRowsAndSaysHowMany() {
+    List<io.testabort.crash.CrashRecord> many = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      many.add(io.testabort.crash.CrashRecord.of(java.util.Map.of("nodeid", "p.T#t" + i, "reason", "x".repeat(100))));
+    }
+    List<SummaryEntry> entries = SummaryEntry.of(many);
+    String all = MarkdownSummary.render(entries);
+    assertThat(all).doesNotContain("left out").doesNotContain("not listed");
+
+    String small = MarkdownSummary.render(entries, 12_000, 6_000);
+    assertThat(small.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(12_000);
+    long rows = small.lines().filter(l -> l.startsWith("| `p.T#t")).count();
+    assertThat(rows).isBetween(10L, 49L);
+    assertThat(small).contains((50 - rows) + " more crashed tests are not listed: a GitHub job summary takes at most 1 MiB");
+    long detailed = small.lines().filter(l -> l.startsWith("### ")).count();
+    assertThat(detailed).isLessThan(rows);
+    assertThat(small).contains("The details (Java frames, fatal error log) of " + (rows - detailed) + " more crashed tests are left out");
+  }
 }

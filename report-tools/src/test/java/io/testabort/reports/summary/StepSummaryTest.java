@@ -17,7 +17,18 @@ class StepSummaryTest {
 
     assertThat(StepSummary.appendIfConfigured(HostileRecords.two(), file.toString())).isTrue();
 
-    assertThat(Files.readString(file)).startsWith("# build\n## test-abort: 2 tests crashed\n");
+    assertThat(Files.readString(file)).startsWith("# build\n\n## test-abort: 2 tests crashed\n");
+  }
+
+  // a step that left an HTML block open swallowed the heading, and one whose table row had no final
+  // newline got the heading as part of that row
+  @Test
+  void aBlankLineEndsWhatTheStepBeforeLeftOpen() throws Exception {
+    Path file = Files.writeString(dir.resolve("step_summary.md"), "<details><summary>log</summary>\n\nok\n\n</details>\n| 1 | 2 |");
+
+    StepSummary.appendIfConfigured(HostileRecords.two(), file.toString());
+
+    assertThat(Files.readString(file)).contains("| 1 | 2 |\n\n## test-abort: 2 tests crashed\n");
   }
 
   @Test
