@@ -115,12 +115,15 @@ public final class PlatformEvents {
         cls = junit4[0];
         method = junit4[1];
       }
-    } else if (PlatformNodeIds.invocationDepth(segments) > 0) {
-      // a parameterized/repeated invocation or a dynamic test: named after its method plus [i]s
-      String[] owner = sources.get(PlatformNodeIds.withoutInvocations(uniqueId, segments));
-      if (owner != null) {
-        cls = owner[0];
-        method = owner[1];
+    } else if (PlatformNodeIds.hasInvocation(segments)) {
+      // a parameterized/repeated invocation, a dynamic test, or anything in an invocation of a
+      // @ParameterizedClass: named after its method (or class) plus an [i] per invocation
+      if (PlatformNodeIds.invocationDepth(segments) > 0) {
+        String[] owner = sources.get(PlatformNodeIds.withoutInvocations(uniqueId, segments));
+        if (owner != null) {
+          cls = owner[0];
+          method = owner[1];
+        }
       }
       suffix = PlatformNodeIds.invocationSuffix(segments);
     }

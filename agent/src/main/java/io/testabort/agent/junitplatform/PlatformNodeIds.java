@@ -66,13 +66,30 @@ final class PlatformNodeIds {
     return n;
   }
 
-  /** {@code [2]} for one trailing {@code #2} segment, {@code [1][3]} for two, and so on. */
+  /**
+   * {@code [2]} for one {@code #2} segment, {@code [1][3]} for two, and so on, in the id's order: the
+   * trailing ones of a parameterized invocation or dynamic test, and one of a {@code @ParameterizedClass}
+   * invocation in the middle ({@code [class-template-invocation:#2]/[method:deposits()]} is
+   * {@code deposits[2]}), so each invocation of the class is a test of its own.
+   */
   static String invocationSuffix(List<Segment> segments) {
     StringBuilder out = new StringBuilder();
-    for (int i = segments.size() - invocationDepth(segments); i < segments.size(); i++) {
-      out.append('[').append(segments.get(i).value.substring(1)).append(']');
+    for (Segment s : segments) {
+      if (s.isInvocation()) {
+        out.append('[').append(s.value.substring(1)).append(']');
+      }
     }
     return out.toString();
+  }
+
+  /** Whether any segment is an invocation ({@code #n}), trailing or not. */
+  static boolean hasInvocation(List<Segment> segments) {
+    for (Segment s : segments) {
+      if (s.isInvocation()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The unique id without its trailing invocation segments: the parameterized or factory method. */

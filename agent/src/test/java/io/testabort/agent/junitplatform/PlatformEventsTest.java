@@ -49,6 +49,28 @@ class PlatformEventsTest {
     assertThat(t.phase()).as("no before-each per dynamic test").isEqualTo(RunningTest.CALL);
   }
 
+  // ids as Jupiter 5.14 writes them for a @ParameterizedClass: the class's invocation sits in the middle,
+  // and was dropped, so a crash in invocation 2 named (and a rerun skipped) the test in every invocation
+  @Test
+  void eachInvocationOfAParameterizedClassIsATestOfItsOwn() {
+    String template = "[engine:junit-jupiter]/[class-template:acme.AccountTest]";
+    container(template, "acme.AccountTest", null);
+    RunningTest second = container(template + "/[class-template-invocation:#2]", "acme.AccountTest", null);
+    RunningTest deposits = test(template + "/[class-template-invocation:#2]/[method:deposits()]", "acme.AccountTest", "deposits");
+    container(template + "/[class-template-invocation:#3]/[test-template:withdraws(int)]", "acme.AccountTest", "withdraws");
+    RunningTest row = test(template + "/[class-template-invocation:#3]/[test-template:withdraws(int)]/[test-template-invocation:#2]",
+        "acme.AccountTest", "withdraws");
+    RunningTest nested = test(template + "/[class-template-invocation:#3]/[nested-class:Statements]/[method:prints()]",
+        "acme.AccountTest$Statements", "prints");
+
+    assertThat(second.nodeid()).isEqualTo("acme.AccountTest[2]");
+    assertThat(deposits.nodeid()).isEqualTo("acme.AccountTest#deposits[2]");
+    assertThat(deposits.method()).isEqualTo("deposits");
+    assertThat(row.nodeid()).isEqualTo("acme.AccountTest#withdraws[3][2]");
+    assertThat(nested.nodeid()).isEqualTo("acme.AccountTest$Statements#prints[3]");
+    PlatformEvents.finished(template);
+  }
+
   @Test
   void nestedClassKeepsDollar() {
     RunningTest t =

@@ -290,14 +290,16 @@ public final class JUnitXmlReport implements ReportPatcher {
   }
 
   /**
-   * The test cases of {@code test} under {@code e}, in document order: by class and any name a tool gives
-   * the test, or by the unique id the console launcher writes into a test case's {@code <system-out>}.
+   * The test cases of {@code test} under {@code e}, in document order: by the unique id the console
+   * launcher writes into a test case's {@code <system-out>}, else by class and any name a tool gives the test.
    */
   private static List<XmlElements.Element> findTestcases(String xml, XmlElements.Element e, TestName test) {
     List<XmlElements.Element> found = new ArrayList<>();
     if (e.name.equals("testcase")) {
-      if (test.isNamed(e.attributes.get("classname"), e.attributes.get("name"))
-          || !test.uniqueId.isEmpty() && test.uniqueId.equals(uniqueIdOf(xml, e))) {
+      // a unique id, where the console launcher wrote one, decides: its names are the same for every
+      // invocation of a @ParameterizedClass
+      String uniqueId = test.uniqueId.isEmpty() ? null : uniqueIdOf(xml, e);
+      if (uniqueId != null ? uniqueId.equals(test.uniqueId) : test.isNamed(e.attributes.get("classname"), e.attributes.get("name"))) {
         found.add(e);
       }
       return found;

@@ -204,4 +204,29 @@ class JupiterTestNamesTest {
     assertThat(testcase(doc, LEDGER, "[2] 5 + 7 <&>")).isNotNull();
     assertThat(new JUnitXmlReport().addCrash(results, row, null)).isFalse();
   }
+
+  // a @ParameterizedClass's invocations have test cases of one name: the unique id picks the one that crashed
+  @Test
+  void theInvocationOfAParameterizedClassThatCrashedIsFoundByItsUniqueId() throws Exception {
+    Path dir = copy("platform-launcher-class-template", "TEST-junit-jupiter.xml", "crashes.jsonl");
+    CrashRecord crash = new CrashLog(dir.resolve("crashes.jsonl")).read().get(0);
+    assertThat(crash.nodeid()).isEqualTo("acme.AccountTest#deposits[2]");
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+
+    Document doc = parse(dir.resolve("TEST-junit-jupiter.xml"));
+    org.w3c.dom.NodeList cases = doc.getElementsByTagName("testcase");
+    int deposits = 0;
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element c = (Element) cases.item(i);
+      if (c.getAttribute("name").equals("deposits()")) {
+        deposits++;
+        boolean second = c.getElementsByTagName("system-out").item(0).getTextContent().contains("[class-template-invocation:#2]");
+        assertThat(c.getElementsByTagName("error").getLength()).isEqualTo(second ? 1 : 0);
+        assertThat(c.getElementsByTagName("skipped").getLength()).isZero();
+      }
+    }
+    assertThat(deposits).isEqualTo(3);
+    assertCountsMatchTestcases(doc);
+  }
 }
