@@ -46,7 +46,7 @@ public final class PlatformEvents {
     try {
       RunningTest test = describe(uniqueId, segments, displayName, isTest, className, methodName);
       if (test != null) {
-        TestEvents.started(test, parentId);
+        TestEvents.started(test, PlatformNodeIds.recordedParent(parentId));
       }
     } catch (Throwable t) {
       AgentLog.error("JUnit Platform start of " + uniqueId, t);

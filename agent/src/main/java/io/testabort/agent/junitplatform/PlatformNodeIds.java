@@ -92,6 +92,19 @@ final class PlatformNodeIds {
     return false;
   }
 
+  /**
+   * The parent to record a node under: engines are not recorded, so a class the suite engine runs,
+   * whose parent is the inner engine ({@code [suite:S]/[engine:junit-jupiter]}), counts as the suite's
+   * child, and the suite's {@code @AfterSuite} then runs in its teardown, not its setup.
+   */
+  static String recordedParent(String parentId) {
+    if (parentId == null) {
+      return null;
+    }
+    int last = parentId.lastIndexOf("/[engine:");
+    return last > 0 && parentId.indexOf('/', last + 1) < 0 ? parentId.substring(0, last) : parentId;
+  }
+
   /** The unique id without its trailing invocation segments: the parameterized or factory method. */
   static String withoutInvocations(String uniqueId, List<Segment> segments) {
     String id = uniqueId;

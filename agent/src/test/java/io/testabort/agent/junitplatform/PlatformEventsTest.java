@@ -100,6 +100,17 @@ class PlatformEventsTest {
     assertThat(t.nodeid()).isEqualTo("acme.A#a");
   }
 
+  // the inner engine is not recorded: a class it runs is the suite's child, so the suite's @AfterSuite
+  // comes after a child and is its teardown (it read setup)
+  @Test
+  void aClassOfTheSuiteEngineIsRecordedUnderItsSuite() {
+    assertThat(PlatformNodeIds.recordedParent("[engine:junit-platform-suite]/[suite:acme.All]/[engine:junit-jupiter]"))
+        .isEqualTo("[engine:junit-platform-suite]/[suite:acme.All]");
+    assertThat(PlatformNodeIds.recordedParent("[engine:junit-jupiter]/[class:acme.A]")).isEqualTo("[engine:junit-jupiter]/[class:acme.A]");
+    assertThat(PlatformNodeIds.recordedParent("[engine:junit-jupiter]")).isEqualTo("[engine:junit-jupiter]");
+    assertThat(PlatformNodeIds.recordedParent(null)).isNull();
+  }
+
   @Test
   void vintageKeepsTheJUnit4MethodName() {
     RunningTest t =
