@@ -7,17 +7,17 @@ import io.testabort.crash.HsErrLog;
 import io.testabort.crash.io.AtomicFiles;
 import io.testabort.crash.io.Inputs;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -75,32 +75,34 @@ public final class JUnitXmlReport implements ReportPatcher {
     TestName test = TestName.of(crash, testfile, layout);
     Path own = report.resolve(ReportLayout.fileName(layout.fileClass(test, crash)));
 
-    Report target = null; // where the crash goes, best first: a skipped entry, a suite of the class, the own file
-    XmlElements.Element at = null;
+    ReportScan target = null; // where the crash goes, best first: a skipped entry, a suite of the class, the own file
+    ReportScan.Case skippedEntry = null;
+    ReportScan.Suite suite = null;
     int rank = 3;
-    Map<Report, XmlElements.Element> ours = new LinkedHashMap<>(); // this crash as we wrote it in an earlier run
+    Map<ReportScan, ReportScan.Case> ours = new LinkedHashMap<>(); // this crash as we wrote it in an earlier run
+    byte[] simpleName = test.simpleClassName().getBytes(StandardCharsets.UTF_8);
     for (Path file : reports) {
       // a report that cannot hold the test is not worth parsing, nor refusing when it is not a usable report
-      if (!file.equals(own) && !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(test.simpleClassName())) {
+      if (!file.equals(own) && !contains(file, simpleName)) {
         continue;
       }
-      Report r = Report.read(file);
-      for (XmlElements.Element existing : findTestcases(r.xml, r.root, test)) {
+      ReportScan r = read(file);
+      for (ReportScan.Case existing : findTestcases(r, test)) {
         if (isOurs(existing, crash)) {
           ours.put(r, existing);
-        } else if (!existing.hasChild("skipped") || existing.hasChild("error") || existing.hasChild("failure")) {
+        } else if (!existing.skipped || existing.error || existing.failure) {
           return Outcome.TOOLS; // the tool's report shows how this test ended
         } else if (rank > 0) {
           target = r;
-          at = existing;
+          skippedEntry = existing;
           rank = 0;
         }
       }
-      XmlElements.Element suite = rank > 1 ? suiteOf(r.root, test.classname) : null;
-      if (suite != null || rank > 2 && file.equals(own)) {
+      ReportScan.Suite ofClass = rank > 1 ? suiteOf(r.root, test.classname) : null;
+      if (ofClass != null || rank > 2 && file.equals(own)) {
         target = r;
-        at = suite != null ? suite : r.suite;
-        rank = suite != null ? 1 : 2;
+        suite = ofClass != null ? ofClass : r.firstSuite;
+        rank = ofClass != null ? 1 : 2;
       }
     }
     if (rank > 0 && !ours.isEmpty()) {
@@ -109,16 +111,20 @@ public final class JUnitXmlReport implements ReportPatcher {
     if (rank == 0) {
       // a later run's report skipped the test the crash is already in: that entry becomes the crash, and
       // the one we wrote when no report held the class goes, so the test counts once
-      for (Map.Entry<Report, XmlElements.Element> stale : ours.entrySet()) {
-        Report r = stale.getKey();
+      for (Map.Entry<ReportScan, ReportScan.Case> stale : ours.entrySet()) {
+        ReportScan r = stale.getKey();
         if (r == target) {
           continue; // never in practice: the tool rewrote the file we had written into
         }
-        String without = r.remove(stale.getValue());
-        if (XmlElements.scan(without.startsWith("\ufeff") ? without.substring(1) : without).children.stream().noneMatch(JUnitXmlReport::holdsTestcases)) {
+        if (r.cases.size() == 1) {
           Files.delete(r.file);
         } else {
-          AtomicFiles.write(r.file, without.getBytes(StandardCharsets.UTF_8));
+          ReportEdits edits = new ReportEdits();
+          Map<ReportScan.Case, int[]> changed = new HashMap<>();
+          changed.put(stale.getValue(), null);
+          remove(stale.getValue(), edits);
+          recount(r, changed, null, null, edits);
+          AtomicFiles.write(r.file, out -> edits.writeTo(r.file, out));
         }
       }
     }
@@ -130,7 +136,20 @@ public final class JUnitXmlReport implements ReportPatcher {
       AtomicFiles.write(own, xml.getBytes(StandardCharsets.UTF_8));
       return Outcome.WRITTEN;
     }
-    AtomicFiles.write(target.file, target.patch(at, test, crash, layout).getBytes(StandardCharsets.UTF_8));
+    ReportScan into = target;
+    ReportEdits edits = new ReportEdits();
+    int[] crashCounts = SuiteCounts.of(true, false, false);
+    if (skippedEntry != null) {
+      // the skipped entry's own indentation stays before it; only the tags' lines get it, never the text
+      edits.replace(skippedEntry.start, skippedEntry.end, testcase(test, crash, layout, "", skippedEntry.indent));
+      Map<ReportScan.Case, int[]> changed = new HashMap<>();
+      changed.put(skippedEntry, crashCounts);
+      recount(into, changed, null, null, edits);
+    } else {
+      recount(into, Map.of(), suite, crashCounts, edits);
+      insert(suite, indent -> testcase(test, crash, layout, indent), edits, into);
+    }
+    AtomicFiles.write(into.file, out -> edits.writeTo(into.file, out));
     return Outcome.WRITTEN;
   }
 
@@ -150,88 +169,112 @@ public final class JUnitXmlReport implements ReportPatcher {
     return files;
   }
 
-  /** One parsed report, and the element a crash goes into: a skipped test case, or a suite. */
-  private static final class Report {
-    final Path file;
-    final String text;
-    final String xml;
-    final XmlElements.Element root;
-    final XmlElements.Element suite;
-
-    private Report(Path file, String text, String xml, XmlElements.Element root, XmlElements.Element suite) {
-      this.file = file;
-      this.text = text;
-      this.xml = xml;
-      this.root = root;
-      this.suite = suite;
+  /** A report checked by a real parser, then scanned. */
+  private static ReportScan read(Path file) throws BadInputException {
+    checkWellFormed(file);
+    try {
+      return ReportScan.of(file);
+    } catch (IOException e) {
+      throw Inputs.unreadable(file, e);
     }
+  }
 
-    static Report read(Path file) throws BadInputException {
-      String text = Inputs.readUtf8(file);
-      String xml = text.startsWith("\ufeff") ? text.substring(1) : text;
-      checkWellFormed(file, xml);
-      XmlElements.Element root = XmlElements.scan(xml);
-      XmlElements.Element suite = root.name.equals("testsuite") ? root : firstChild(root, "testsuite");
-      if (!root.name.equals("testsuites") && !root.name.equals("testsuite") || suite == null) {
-        throw new BadInputException(file, "not a JUnit XML report (no <testsuite>)");
+  /** Whether {@code file}'s bytes hold {@code needle}, read in blocks, not whole. */
+  static boolean contains(Path file, byte[] needle) throws BadInputException {
+    if (needle.length == 0) {
+      return true;
+    }
+    byte[] buf = new byte[1 << 16];
+    int kept = 0; // bytes carried over from the block before, so a match across blocks is found
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buf, kept, buf.length - kept)) > 0) {
+        int end = kept + n;
+        for (int i = 0; i + needle.length <= end; i++) {
+          if (buf[i] == needle[0] && matches(buf, i, needle)) {
+            return true;
+          }
+        }
+        kept = Math.min(needle.length - 1, end);
+        System.arraycopy(buf, end - kept, buf, 0, kept);
       }
-      return new Report(file, text, xml, root, suite);
+      return false;
+    } catch (IOException e) {
+      throw Inputs.unreadable(file, e);
     }
+  }
 
-    /** The text without test case {@code testcase} (and its line, when it has one of its own); counts set. */
-    String remove(XmlElements.Element testcase) {
-      int from = testcase.start;
-      int to = testcase.end;
-      int lineStart = xml.lastIndexOf('\n', from - 1) + 1;
-      int lineEnd = xml.indexOf('\n', to);
-      if (xml.substring(lineStart, from).isBlank() && (lineEnd < 0 ? xml.substring(to) : xml.substring(to, lineEnd)).isBlank()) {
-        from = lineStart;
-        to = lineEnd < 0 ? xml.length() : lineEnd + 1;
+  private static boolean matches(byte[] buf, int at, byte[] needle) {
+    for (int j = 1; j < needle.length; j++) {
+      if (buf[at + j] != needle[j]) {
+        return false;
       }
-      String out = xml.substring(0, from) + xml.substring(to);
-      return text.substring(0, text.length() - xml.length()) + SuiteCounts.recount(out);
     }
+    return true;
+  }
 
-    /** The text with the crash in place of the skipped test case, or added to the suite; counts set. */
-    String patch(XmlElements.Element at, TestName test, CrashRecord crash, ReportLayout layout) {
-      // text splices keyed by start offset, applied from the end so earlier offsets stay valid
-      TreeMap<Integer, Splice> splices = new TreeMap<>();
-      if (at.name.equals("testcase")) {
-        // the skipped entry's own indentation stays before it; only the tags' lines get it, never the text
-        String replacement = testcase(test, crash, layout, "", indentOf(xml, at.start));
-        splices.put(at.start, new Splice(at.end, replacement));
+  /** Removes a test case, with its line when it has one of its own. */
+  private static void remove(ReportScan.Case c, ReportEdits edits) {
+    if (c.blankBefore && c.blankAfter) {
+      edits.replace(c.lineStart, c.lineEnd, "");
+    } else {
+      edits.replace(c.start, c.end, "");
+    }
+  }
+
+  /**
+   * Sets every suite's counts to what its test cases say once the edits are made: {@code changed} maps a
+   * test case to its new counts (null: removed), and {@code added} (when not null) joins {@code into}.
+   * A suite that is about to be reopened ({@code <testsuite/>}) gets its counts from {@link #insert}.
+   */
+  private static int[] recount(ReportScan r, Map<ReportScan.Case, int[]> changed, ReportScan.Suite into, int[] added,
+      ReportEdits edits) {
+    return recount(r.root, changed, into, added, edits);
+  }
+
+  private static int[] recount(ReportScan.Suite s, Map<ReportScan.Case, int[]> changed, ReportScan.Suite into, int[] added,
+      ReportEdits edits) {
+    int[] counts = new int[4];
+    for (ReportScan.Case c : s.cases) {
+      if (changed.containsKey(c)) {
+        if (changed.get(c) != null) {
+          SuiteCounts.add(counts, changed.get(c));
+        }
       } else {
-        insert(xml, at, indent -> testcase(test, crash, layout, indent), splices);
+        SuiteCounts.add(counts, SuiteCounts.of(c.error, c.failure, c.skipped));
       }
-      StringBuilder out = new StringBuilder(xml);
-      for (Map.Entry<Integer, Splice> e : splices.descendingMap().entrySet()) {
-        out.replace(e.getKey(), e.getValue().end, e.getValue().text);
-      }
-      return text.substring(0, text.length() - xml.length()) + SuiteCounts.recount(out.toString());
     }
+    for (ReportScan.Suite child : s.suites) {
+      SuiteCounts.add(counts, recount(child, changed, into, added, edits));
+    }
+    if (s == into) {
+      SuiteCounts.add(counts, added);
+    }
+    String tag = SuiteCounts.startTag(s, counts);
+    s.countedStartTag = tag;
+    if (!tag.equals(s.startTag) && !(s == into && s.selfClosing())) {
+      edits.replace(s.start, s.startTagEnd, tag);
+    }
+    return counts;
   }
 
   /** A test case as {@link #testcase} writes this crash: its error has the crash's reason and type. */
-  private static boolean isOurs(XmlElements.Element testcase, CrashRecord crash) {
-    return testcase.children.stream().anyMatch(c -> c.name.equals("error")
-        && Xml.legal(crash.reason()).equals(c.attributes.get("message"))
-        && Xml.legal(errorType(crash)).equals(c.attributes.get("type")));
-  }
-
-  private static boolean holdsTestcases(XmlElements.Element e) {
-    return e.name.equals("testcase") || e.children.stream().anyMatch(JUnitXmlReport::holdsTestcases);
+  private static boolean isOurs(ReportScan.Case c, CrashRecord crash) {
+    return c.error && Xml.legal(crash.reason()).equals(c.errorMessage) && Xml.legal(errorType(crash)).equals(c.errorType);
   }
 
   /** The suite holding test cases of {@code classname}, or named after it; null if none. */
-  private static XmlElements.Element suiteOf(XmlElements.Element e, String classname) {
-    if (e.name.equals("testsuite") && classname.equals(e.attributes.get("name"))) {
-      return e;
+  private static ReportScan.Suite suiteOf(ReportScan.Suite s, String classname) {
+    if (s.name.equals("testsuite") && classname.equals(s.attributes.get("name"))) {
+      return s;
     }
-    for (XmlElements.Element c : e.children) {
-      if (c.name.equals("testcase") && classname.equals(c.attributes.get("classname"))) {
-        return e;
+    for (ReportScan.Case c : s.cases) {
+      if (classname.equals(c.classname)) {
+        return s;
       }
-      XmlElements.Element found = c.name.equals("testcase") ? null : suiteOf(c, classname);
+    }
+    for (ReportScan.Suite child : s.suites) {
+      ReportScan.Suite found = suiteOf(child, classname);
       if (found != null) {
         return found;
       }
@@ -239,100 +282,53 @@ public final class JUnitXmlReport implements ReportPatcher {
     return null;
   }
 
-  /** Adds the splice that puts a new test case (from its indentation) last into {@code suite}. */
-  private static void insert(String xml, XmlElements.Element suite, Function<String, String> testcase, Map<Integer, Splice> splices) {
-    if (suite.endTagStart == suite.startTagEnd - 2) {
+  /** Adds the edit that puts a new test case (from its indentation) last into {@code suite}. */
+  private static void insert(ReportScan.Suite suite, Function<String, String> testcase, ReportEdits edits, ReportScan r) {
+    if (suite.selfClosing()) {
       // <testsuite .../>: reopen it to hold the test case
-      String open = xml.substring(suite.start, suite.startTagEnd - 2).replaceAll("\\s+$", "") + ">";
-      String indent = indentOf(xml, suite.start);
-      splices.put(suite.start, new Splice(suite.end, open + "\n" + testcase.apply(indent + "  ") + "\n" + indent + "</" + suite.name + ">"));
+      String tag = suite.countedStartTag;
+      String open = tag.substring(0, tag.length() - 2).replaceAll("\\s+$", "") + ">";
+      edits.replace(suite.start, suite.end, open + "\n" + testcase.apply(suite.indent + "  ") + "\n" + suite.indent + "</" + suite.name + ">");
       return;
     }
-    int lineStart = xml.lastIndexOf('\n', suite.endTagStart - 1) + 1;
-    if (lineStart > 0 && xml.substring(lineStart, suite.endTagStart).isBlank()) {
+    if (suite.endTagOwnLine) {
       // the end tag has a line of its own: the test case gets one too, indented like its siblings
-      String indent = suite.children.isEmpty() ? indentOf(xml, suite.endTagStart) + "  " : indentOf(xml, last(suite.children).start);
-      splices.put(lineStart, new Splice(lineStart, testcase.apply(indent) + "\n"));
+      String indent = suite.lastChildIndent == null ? suite.endTagIndent + "  " : suite.lastChildIndent;
+      edits.replace(suite.endTagLineStart, suite.endTagLineStart, testcase.apply(indent) + "\n");
     } else {
-      splices.put(suite.endTagStart, new Splice(suite.endTagStart, testcase.apply("")));
+      edits.replace(suite.endTagStart, suite.endTagStart, testcase.apply(""));
     }
   }
 
-  /** Text that replaces the document from a start offset (the map key) to {@code end}. */
-  private static final class Splice {
-    final int end;
-    String text;
-
-    Splice(int end, String text) {
-      this.end = end;
-      this.text = text;
-    }
-  }
-
-  private static void checkWellFormed(Path file, String xml) throws BadInputException {
-    try {
+  private static void checkWellFormed(Path file) throws BadInputException {
+    try (InputStream in = Files.newInputStream(file)) {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.newSAXParser().parse(new InputSource(new StringReader(xml)), new DefaultHandler());
+      factory.newSAXParser().parse(new InputSource(in), new DefaultHandler());
     } catch (SAXParseException e) {
       throw new BadInputException(file, "not well-formed XML at line " + e.getLineNumber() + ": " + e.getMessage(), e);
-    } catch (SAXException | IOException | ParserConfigurationException e) {
+    } catch (SAXException | ParserConfigurationException e) {
       throw new BadInputException(file, "cannot parse XML: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw Inputs.unreadable(file, e);
     }
-  }
-
-  private static XmlElements.Element firstChild(XmlElements.Element parent, String name) {
-    return parent.children.stream().filter(c -> c.name.equals(name)).findFirst().orElse(null);
-  }
-
-  private static XmlElements.Element last(List<XmlElements.Element> list) {
-    return list.get(list.size() - 1);
   }
 
   /**
-   * The test cases of {@code test} under {@code e}, in document order: by the unique id the console
+   * The test cases of {@code test} in the report, in document order: by the unique id the console
    * launcher writes into a test case's {@code <system-out>}, else by class and any name a tool gives the test.
    */
-  private static List<XmlElements.Element> findTestcases(String xml, XmlElements.Element e, TestName test) {
-    List<XmlElements.Element> found = new ArrayList<>();
-    if (e.name.equals("testcase")) {
+  private static List<ReportScan.Case> findTestcases(ReportScan r, TestName test) {
+    List<ReportScan.Case> found = new ArrayList<>();
+    for (ReportScan.Case c : r.cases) {
       // a unique id, where the console launcher wrote one, decides: its names are the same for every
       // invocation of a @ParameterizedClass
-      String uniqueId = test.uniqueId.isEmpty() ? null : uniqueIdOf(xml, e);
-      if (uniqueId != null ? uniqueId.equals(test.uniqueId) : test.isNamed(e.attributes.get("classname"), e.attributes.get("name"))) {
-        found.add(e);
+      String uniqueId = test.uniqueId.isEmpty() ? null : c.uniqueId;
+      if (uniqueId != null ? uniqueId.equals(test.uniqueId) : test.isNamed(c.classname, c.name)) {
+        found.add(c);
       }
-      return found;
-    }
-    for (XmlElements.Element c : e.children) {
-      found.addAll(findTestcases(xml, c, test));
     }
     return found;
-  }
-
-  private static final String UNIQUE_ID_LINE = "\nunique-id: ";
-
-  /** The {@code unique-id: } line of a test case's {@code <system-out>}, as the console launcher writes it, or null. */
-  private static String uniqueIdOf(String xml, XmlElements.Element testcase) {
-    for (XmlElements.Element c : testcase.children) {
-      if (c.name.equals("system-out") && c.endTagStart > c.startTagEnd) {
-        String out = xml.substring(c.startTagEnd, c.endTagStart);
-        int at = out.indexOf(UNIQUE_ID_LINE);
-        if (at >= 0) {
-          int from = at + UNIQUE_ID_LINE.length();
-          int end = out.indexOf('\n', from);
-          return out.substring(from, end < 0 ? out.length() : end);
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The whitespace before offset {@code at} on its line (empty when other text precedes it). */
-  private static String indentOf(String xml, int at) {
-    int lineStart = xml.lastIndexOf('\n', at - 1) + 1;
-    String before = xml.substring(lineStart, at);
-    return before.isBlank() ? before : "";
   }
 
   private static String testcase(TestName test, CrashRecord crash, ReportLayout layout, String indent) {

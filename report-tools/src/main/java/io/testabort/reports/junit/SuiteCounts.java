@@ -20,45 +20,23 @@ final class SuiteCounts {
 
   private SuiteCounts() {}
 
-  /** {@code xml} (well-formed) with its suites' counts set from their test cases. */
-  static String recount(String xml) {
-    XmlElements.Element root = XmlElements.scan(xml);
-    TreeMap<Integer, String[]> tags = new TreeMap<>();
-    recount(xml, root, tags);
-    StringBuilder out = new StringBuilder(xml);
-    for (Map.Entry<Integer, String[]> e : tags.descendingMap().entrySet()) {
-      out.replace(e.getKey(), e.getKey() + e.getValue()[0].length(), e.getValue()[1]);
-    }
-    return out.toString();
+  /** {@code {tests, errors, failures, skipped}} of one test case. */
+  static int[] of(boolean error, boolean failure, boolean skipped) {
+    return new int[] {1, error ? 1 : 0, failure ? 1 : 0, skipped ? 1 : 0};
   }
 
-  /** Counts {@code e}'s test cases into {tests, errors, failures, skipped}, noting changed suite start tags. */
-  private static int[] recount(String xml, XmlElements.Element e, Map<Integer, String[]> tags) {
-    int[] counts = new int[4];
-    if (e.name.equals("testcase")) {
-      counts[0] = 1;
-      counts[1] = e.hasChild("error") ? 1 : 0;
-      counts[2] = e.hasChild("failure") ? 1 : 0;
-      counts[3] = e.hasChild("skipped") ? 1 : 0;
-      return counts;
+  static void add(int[] to, int[] counts) {
+    for (int i = 0; i < to.length; i++) {
+      to[i] += counts[i];
     }
-    for (XmlElements.Element c : e.children) {
-      int[] child = recount(xml, c, tags);
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] += child[i];
-      }
-    }
-    if (e.name.equals("testsuite") || e.name.equals("testsuites")) {
-      String tag = xml.substring(e.start, e.startTagEnd);
-      String counted = withCounts(tag, e, counts);
-      if (!counted.equals(tag)) {
-        tags.put(e.start, new String[] {tag, counted});
-      }
-    }
-    return counts;
   }
 
-  private static String withCounts(String tag, XmlElements.Element e, int[] counts) {
+  /** The start tag of {@code suite} with its counts set to {@code counts} (the tag itself when they agree). */
+  static String startTag(ReportScan.Suite suite, int[] counts) {
+    return withCounts(suite.startTag, suite.name, suite.attributes, counts);
+  }
+
+  private static String withCounts(String tag, String name, Map<String, String> attributes, int[] counts) {
     Matcher m = COUNT.matcher(tag);
     StringBuffer out = new StringBuffer();
     while (m.find()) {
@@ -67,10 +45,10 @@ final class SuiteCounts {
     }
     m.appendTail(out);
     String counted = out.toString();
-    if (e.name.equals("testsuite")) {
+    if (name.equals("testsuite")) {
       // a suite always gets the counts readers need most
       for (String key : List.of("tests", "errors")) {
-        if (!e.attributes.containsKey(key)) {
+        if (!attributes.containsKey(key)) {
           int close = counted.endsWith("/>") ? counted.length() - 2 : counted.length() - 1;
           counted = counted.substring(0, close) + " " + key + "=\"" + counts[KEYS.indexOf(key)] + "\"" + counted.substring(close);
         }

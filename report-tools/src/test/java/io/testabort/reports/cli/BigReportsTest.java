@@ -185,6 +185,47 @@ class BigReportsTest {
     }
   }
 
+  // a JUnit XML file was read whole, ten times its size in heap: 100 MB needed -Xmx1g
+  @Test
+  void postprocessAddsACrashToA100MegabyteJUnitXmlReportUnder64Megabytes() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("junit"));
+    Path report = dir.resolve("TEST-pytest.xml");
+    String output = "captured output line &amp; more ".repeat(30);
+    int cases = 0;
+    try (java.io.Writer w = Files.newBufferedWriter(report)) {
+      w.write("<?xml version=\"1.0\" encoding=\"utf-8\"?><testsuites><testsuite name=\"pytest\" errors=\"0\" failures=\"0\""
+          + " skipped=\"0\" tests=\"0\" time=\"1.0\" timestamp=\"2026-12-03T00:00:00\" hostname=\"h\">\n");
+      for (long size = 0; size < 100L * 1024 * 1024; cases++) {
+        String c = "<testcase classname=\"tests.test_mod" + (cases % 50) + "\" name=\"test_case_" + cases + "\" time=\"0.001\"><system-out>"
+            + output + "</system-out></testcase>\n";
+        w.write(c);
+        size += c.length();
+      }
+      w.write("</testsuite></testsuites>\n");
+    }
+    long before = Files.size(report);
+    byte[] tailBefore = tail(report, 4096);
+    Path crashes = Files.writeString(tmp.resolve("crashes.jsonl"),
+        "{\"nodeid\": \"tests/test_mod3.py::test_crashed\", \"reason\": \"SIGSEGV\", \"duration\": 1.5}\n");
+
+    Run r = cli("postprocess", "--crash-log", crashes.toString(), "--junit-xml", dir.toString());
+
+    assertThat(r.code()).as(r.output()).isZero();
+    String head;
+    try (java.io.InputStream in = Files.newInputStream(report)) {
+      head = new String(in.readNBytes(300), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(head).contains("<testsuite name=\"pytest\" errors=\"1\" failures=\"0\" skipped=\"0\" tests=\"" + (cases + 1) + "\"");
+    String end = new String(tail(report, 600), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(end).contains("<testcase name=\"test_crashed\" classname=\"tests.test_mod3\" time=\"1.500\">")
+        .endsWith("</testcase>\n</testsuite></testsuites>\n");
+    assertThat(Files.size(report)).isBetween(before, before + 400);
+    // every other byte as pytest wrote it: the last test case before the crash's is untouched
+    String tailText = new String(tailBefore, java.nio.charset.StandardCharsets.UTF_8);
+    String lastCase = tailText.substring(tailText.lastIndexOf("<testcase"), tailText.lastIndexOf("</testsuite>"));
+    assertThat(new String(tail(report, 5000), java.nio.charset.StandardCharsets.UTF_8)).contains(lastCase);
+  }
+
   private static byte[] tail(Path file, int bytes) throws Exception {
     try (var ch = java.nio.channels.FileChannel.open(file)) {
       long from = Math.max(0, ch.size() - bytes);
