@@ -27,16 +27,18 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * JUnit XML reports (Surefire/Failsafe {@code TEST-*.xml}, Gradle's {@code build/test-results/<task>},
- * pytest {@code --junitxml}): the crash becomes a {@code <testcase>} with an {@code <error>}.
+ * JUnit XML reports (Surefire/Failsafe {@code TEST-*.xml}, Gradle's {@code build/test-results/<task>}, the
+ * JUnit console launcher's {@code --reports-dir}, pytest {@code --junitxml}): the crash becomes a
+ * {@code <testcase>} with an {@code <error>}.
  *
  * <p>The test case goes where the directory's {@link ReportLayout layout} puts it: a {@code <skipped>}
  * entry of the same test in any report of the directory (a later run that skipped the crasher) is
  * replaced; otherwise it joins the report that already holds its class (Surefire reports a JUnit Jupiter
  * {@code @Nested} class in its top-level class's file); only when no report holds the class is a file
- * created, named and shaped as the tool that wrote the directory would. An existing file is patched by
- * splicing its text, so every other byte stays as written, and its counts are then set to what its test
- * cases say ({@link SuiteCounts}).
+ * created, named and shaped as the tool that wrote the directory would. An existing file is scanned once
+ * ({@link ReportScan}) and written as its own bytes around the edits ({@link ReportEdits}), so every other
+ * byte stays as written and no report is held in memory; its counts are set to what its test cases say
+ * ({@link SuiteCounts}).
  */
 public final class JUnitXmlReport implements ReportPatcher {
   /** The files of a report directory this patcher reads and writes. */

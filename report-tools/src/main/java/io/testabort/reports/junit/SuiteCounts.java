@@ -2,7 +2,6 @@ package io.testabort.reports.junit;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
