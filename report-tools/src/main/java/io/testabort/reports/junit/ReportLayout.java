@@ -100,11 +100,12 @@ enum ReportLayout {
         return engine.group(1);
       }
     }
+    String cls = test.className();
     if (this == SUREFIRE && crash.string("unique_id", "").contains("/[nested-class:")) {
-      int nested = test.classname.indexOf('$');
-      return nested > 0 ? test.classname.substring(0, nested) : test.classname;
+      int nested = cls.indexOf('$');
+      return nested > 0 ? cls.substring(0, nested) : cls;
     }
-    return test.classname;
+    return cls;
   }
 
   /** The file name the tool gives the report of {@code className}. */

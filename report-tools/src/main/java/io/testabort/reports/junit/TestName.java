@@ -106,7 +106,30 @@ final class TestName {
     } else {
       name = layout == ReportLayout.PLATFORM ? platform[1] : platform[0];
     }
-    return new TestName(id.file(), name, aliases, uniqueId);
+    String classname = id.file();
+    if (layout == ReportLayout.SUREFIRE) {
+      classname += classInvocations(uniqueId);
+    }
+    return new TestName(classname, name, aliases, uniqueId);
+  }
+
+  // an invocation of a @ParameterizedClass: [class-template:acme.AccountTest]/[class-template-invocation:#2]
+  private static final Pattern CLASS_INVOCATION = Pattern.compile("/\\[class-template-invocation:#(\\d+)\\]");
+
+  /**
+   * Surefire's suffix for a test of a {@code @ParameterizedClass}: it names the class of invocation 2
+   * {@code acme.AccountTest[2]} (a {@code @Nested} class inside keeps its plain name, as Surefire writes it).
+   */
+  private static String classInvocations(String uniqueId) {
+    if (uniqueId.indexOf("[nested-class:", Math.max(0, uniqueId.lastIndexOf("[class-template-invocation:"))) >= 0) {
+      return "";
+    }
+    StringBuilder suffix = new StringBuilder();
+    Matcher m = CLASS_INVOCATION.matcher(uniqueId);
+    while (m.find()) {
+      suffix.append('[').append(m.group(1)).append(']');
+    }
+    return suffix.toString();
   }
 
   /**
@@ -217,7 +240,14 @@ final class TestName {
 
   /** The simple name of the class, the part any file holding this test must contain. */
   String simpleClassName() {
-    return classname.substring(Math.max(classname.lastIndexOf('.'), classname.lastIndexOf('$')) + 1);
+    String cls = className();
+    return cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
+  }
+
+  /** The class itself: {@link #classname} without Surefire's {@code [i]} of a {@code @ParameterizedClass} invocation. */
+  String className() {
+    int bracket = classname.indexOf('[');
+    return bracket > 0 ? classname.substring(0, bracket) : classname;
   }
 
   @Override

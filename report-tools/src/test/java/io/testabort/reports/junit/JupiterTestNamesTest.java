@@ -229,4 +229,27 @@ class JupiterTestNamesTest {
     assertThat(deposits).isEqualTo(3);
     assertCountsMatchTestcases(doc);
   }
+
+  // Surefire names the class of a @ParameterizedClass invocation acme.AccountTest[2]: under the plain
+  // class name the crash matched nothing there and was added beside the rerun's skipped entry
+  @Test
+  void surefiresClassOfAParameterizedClassInvocationCarriesItsIndex() throws Exception {
+    Path dir = copy("surefire-class-template", "TEST-acme.AccountTest.xml", "acme.AccountTest.txt", "crashes.jsonl");
+    CrashRecord crash = new CrashLog(dir.resolve("crashes.jsonl")).read().get(0);
+
+    assertThat(new JUnitXmlReport().addCrash(dir, crash, null)).isTrue();
+
+    assertThat(reports(dir)).containsExactly("TEST-acme.AccountTest.xml");
+    Document doc = parse(dir.resolve("TEST-acme.AccountTest.xml"));
+    assertThat(testcase(doc, "acme.AccountTest[2]", "deposits").getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertThat(testcase(doc, "acme.AccountTest[1]", "deposits").getElementsByTagName("error").getLength()).isZero();
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(12);
+    assertCountsMatchTestcases(doc);
+
+    // with no report yet, the crash goes into the class's own file, named as Surefire names it
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertThat(new JUnitXmlReport().addCrash(empty, crash, null)).isTrue();
+    assertThat(reports(empty)).containsExactly("TEST-acme.AccountTest.xml");
+    assertThat(testcase(parse(empty.resolve("TEST-acme.AccountTest.xml")), "acme.AccountTest[2]", "deposits")).isNotNull();
+  }
 }
