@@ -70,7 +70,10 @@ class CiSummaryIT {
 
     assertThat(runner.exitCode).as(runner.toString()).isEqualTo(1);
     assertThat(runner.output).contains("[test-abort run] crash summary appended to $GITHUB_STEP_SUMMARY");
-    assertThat(Files.readString(step)).startsWith("# earlier step\n\n## test-abort: 1 test crashed\n")
+    assertThat(Files.readString(step))
+        .startsWith("# earlier step\n\n## test-abort run: 2 runs, exit code 1\n\n| run | exit | new crashes |\n| --- | --- | --- |\n"
+            + "| 1 | 137 | 1 |\n| 2 | 0 | 0 |\n")
+        .contains("\n\n## test-abort: 1 test crashed\n")
         .containsPattern("\\| `" + CRASHED.replace("[", "\\[").replace("]", "\\]") + "` \\| `[^`]+` \\| `call` \\| `junit-jupiter` \\|");
   }
 }

@@ -102,6 +102,28 @@ public final class RunSummary {
     out.println(TestRunner.PREFIX + "exit code " + exitCode());
   }
 
+  /**
+   * The runs as Markdown, for the GitHub job summary above the crashes: each run's exit code and new
+   * crashes, and how the runs ended. Holds numbers only, so nothing in it needs escaping.
+   */
+  public String markdown() {
+    StringBuilder md = new StringBuilder("## test-abort run: ").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
+        .append(", exit code ").append(exitCode()).append("\n\n| run | exit | new crashes |\n| --- | --- | --- |\n");
+    for (Run r : runs) {
+      md.append("| ").append(r.number).append(" | ").append(r.exitCode).append(" | ").append(r.newCrashes.size()).append(" |\n");
+    }
+    if (!earlier.isEmpty()) {
+      md.append("\n").append(earlier.size()).append(" crashed test(s) of earlier runs, from the crash log, were skipped from run 1.\n");
+    }
+    if (stoppedByMaxRuns) {
+      md.append("\nStopped after ").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
+          .append(" (`--max-runs`): the last run crashed again, so the suite never ran to its end.\n");
+    } else if (runs.get(runs.size() - 1).exitCode == 0) {
+      md.append("\nThe last run went to its end with exit code 0.\n");
+    }
+    return md.toString();
+  }
+
   /** One line of at most {@link #REASON_WIDTH} characters, so the table stays a table. */
   static String truncate(String reason) {
     String line = VisibleText.of(reason.replaceAll("\\s+", " ").strip());

@@ -95,7 +95,7 @@ public final class TestRunner {
     RunSummary summary = new RunSummary(earlier, runs, newCrashes);
     summary.print(out);
     try {
-      if (StepSummary.appendIfConfigured(known, stepSummary)) {
+      if (StepSummary.appendIfConfigured(summary.markdown(), known, stepSummary)) {
         out.println(PREFIX + "crash summary appended to $" + StepSummary.ENV);
       }
     } catch (IOException e) {

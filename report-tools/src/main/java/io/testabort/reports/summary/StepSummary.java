@@ -32,6 +32,11 @@ public final class StepSummary {
 
   /** As {@link #appendIfConfigured(List)}, with the variable's value given (null when unset). */
   public static boolean appendIfConfigured(List<CrashRecord> crashes, String summaryFile) throws IOException {
+    return appendIfConfigured("", crashes, summaryFile);
+  }
+
+  /** The same, with {@code before} (Markdown, such as {@code run}'s table of runs) ahead of the crashes. */
+  public static boolean appendIfConfigured(String before, List<CrashRecord> crashes, String summaryFile) throws IOException {
     if (summaryFile == null || summaryFile.isBlank() || crashes.isEmpty()) {
       return false;
     }
@@ -39,7 +44,8 @@ public final class StepSummary {
     // line first ends whatever they left open (an HTML block, a table row without its newline)
     Path file = Paths.get(summaryFile);
     String blankLine = endsWithNewline(file) ? "\n" : "\n\n";
-    Files.write(file, (blankLine + MarkdownSummary.render(SummaryEntry.of(crashes)) + "\n").getBytes(StandardCharsets.UTF_8),
+    String text = blankLine + (before.isEmpty() ? "" : before + "\n") + MarkdownSummary.render(SummaryEntry.of(crashes)) + "\n";
+    Files.write(file, text.getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return true;
   }

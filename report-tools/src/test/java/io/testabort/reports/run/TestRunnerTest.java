@@ -121,6 +121,19 @@ class TestRunnerTest {
         .filteredOn(l -> l.startsWith("[test-abort run] exit code ")).containsExactly("[test-abort run] exit code 1");
   }
 
+  // the job summary showed the crashes but not the runs: whether the suite went to its end, and how
+  @Test
+  void theStepSummaryShowsTheRunsAboveTheCrashes() throws Exception {
+    Path summary = tmp.resolve("summary.md");
+    stepSummary = summary.toString();
+
+    runner(5, new ReportSet(), crashIn("com.x.T#t"), exit(0));
+
+    assertThat(Files.readString(summary)).startsWith("\n## test-abort run: 2 runs, exit code 1\n\n| run | exit | new crashes |\n"
+        + "| --- | --- | --- |\n| 1 | 137 | 1 |\n| 2 | 0 | 0 |\n\nThe last run went to its end with exit code 0.\n\n"
+        + "## test-abort: 1 test crashed\n");
+  }
+
   @Test
   void aStepSummaryThatCannotBeWrittenIsAWarningAndTheExitCodeStandsAsPrinted() throws Exception {
     stepSummary = tmp.resolve("no/such/dir/summary.md").toString();
