@@ -117,6 +117,9 @@ final class ReportScan {
   private static final int UNIQUE_ID_CAPTURE = 4096;
   private static final byte[] CDATA = bytes("<![CDATA[");
   private static final byte[] COMMENT = bytes("<!--");
+  private static final byte[] PI = bytes("<?");
+  private static final byte[] DECLARATION = bytes("<!");
+  private static final byte[] END_TAG = bytes("</");
 
   /** Scans {@code file}, which must be well-formed XML. */
   static ReportScan of(Path file) throws BadInputException, IOException {
@@ -165,10 +168,13 @@ final class ReportScan {
         in.skip(CDATA.length);
         copyPast(in, "]]>", capture);
         noteOther();
-      } else if (in.startsWith(bytes("<?")) || in.startsWith(bytes("<!"))) {
+      } else if (in.startsWith(PI)) {
+        skipPast(in, "?>"); // a processing instruction may hold '>'
+        noteOther();
+      } else if (in.startsWith(DECLARATION)) {
         skipPast(in, ">");
         noteOther();
-      } else if (in.startsWith(bytes("</"))) {
+      } else if (in.startsWith(END_TAG)) {
         endTag(in, at);
       } else {
         startTag(in, at);
