@@ -30,6 +30,8 @@ public final class RunningTest {
   final long startNanos;
   volatile String phase;
   volatile boolean hadChildren;
+  /** How deep this thread is in test methods of this test: tests run inline inside it go deeper (registry lock). */
+  int methodDepth;
   /** Its marker members, rendered once by {@link MarkerRenderer} (under the registry's lock). */
   byte[] renderedHead;
   byte[] renderedTail;

@@ -72,6 +72,32 @@ public final class TestEvents {
     }
   }
 
+  /** See {@link TestRegistry#testMethod}; {@code framework} null for any. */
+  public static void testMethod(String framework, String alsoFramework, boolean entering) {
+    TestRegistry registry = AgentSession.registry();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.testMethod(framework, alsoFramework, entering);
+    } catch (Throwable t) {
+      AgentLog.error("recording a test method's " + (entering ? "start" : "end"), t);
+    }
+  }
+
+  /** See {@link TestRegistry#phaseOutsideMethod}. */
+  public static void phaseOutsideMethod(String framework, String alsoFramework, String phase) {
+    TestRegistry registry = AgentSession.registry();
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.phaseOutsideMethod(framework, alsoFramework, phase);
+    } catch (Throwable t) {
+      AgentLog.error("recording phase " + phase, t);
+    }
+  }
+
   /** The latest test (not container) started on this thread that still runs, or null. */
   public static RunningTest currentTest() {
     TestRegistry registry = AgentSession.registry();

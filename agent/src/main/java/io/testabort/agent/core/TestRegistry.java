@@ -61,6 +61,34 @@ public final class TestRegistry {
     }
   }
 
+  /**
+   * This thread's latest test (of {@code framework} or {@code alsoFramework}; any when {@code framework} is
+   * null) enters or leaves a test method: {@code call}, then {@code teardown}. Counted, so that tests
+   * the method runs inline (JUnit's {@code EngineTestKit}, {@code JUnitCore.runClasses} in a test), whose
+   * own method hooks fire on this thread but which are not recorded, leave its phase alone.
+   */
+  public synchronized void testMethod(String framework, String alsoFramework, boolean entering) {
+    RunningTest t = running.testOf(Thread.currentThread());
+    if (t == null || framework != null && !t.framework.equals(framework) && !t.framework.equals(alsoFramework)) {
+      return;
+    }
+    if (entering) {
+      if (++t.methodDepth == 1) {
+        setPhase(t, RunningTest.CALL);
+      }
+    } else if (t.methodDepth > 0 && --t.methodDepth == 0) {
+      setPhase(t, RunningTest.TEARDOWN);
+    }
+  }
+
+  /** {@link #phaseOf}, unless this thread is inside the test's method (a test run inline sets it up). */
+  public synchronized void phaseOutsideMethod(String framework, String alsoFramework, String phase) {
+    RunningTest t = running.testOf(Thread.currentThread());
+    if (t != null && t.methodDepth == 0 && (t.framework.equals(framework) || t.framework.equals(alsoFramework))) {
+      setPhase(t, phase);
+    }
+  }
+
   private void setPhase(RunningTest t, String phase) {
     if (!closed && !phase.equals(t.phase)) {
       t.phase = phase;

@@ -150,19 +150,19 @@ public final class JUnit4Events {
     }
   }
 
-  /** {@code RunBefores.evaluate} with a test running: its {@code @Before} methods. */
+  /** {@code RunBefores.evaluate} with a test running: its {@code @Before} methods (not those of a test it runs inline). */
   public static void beforesEntered() {
-    phase(RunningTest.SETUP);
+    TestEvents.phaseOutsideMethod(FRAMEWORK, VINTAGE, RunningTest.SETUP);
   }
 
   /** {@code InvokeMethod.evaluate}: the test method itself. */
   public static void methodEntered() {
-    phase(RunningTest.CALL);
+    TestEvents.testMethod(FRAMEWORK, VINTAGE, true);
   }
 
   /** The test method returned or threw: {@code @After} methods and rules follow. */
   public static void methodExited() {
-    phase(RunningTest.TEARDOWN);
+    TestEvents.testMethod(FRAMEWORK, VINTAGE, false);
   }
 
   /** The skip reason for a test or class, or null to run it. */
@@ -175,8 +175,4 @@ public final class JUnit4Events {
     }
   }
 
-  /** Moves the phase of this thread's JUnit 4 test, run directly or by Vintage; class-level hooks find none. */
-  private static void phase(String phase) {
-    TestEvents.phaseOf(FRAMEWORK, VINTAGE, phase);
-  }
 }

@@ -78,15 +78,11 @@ public final class PlatformEvents {
   }
 
   public static void testMethodEntered() {
-    phase(RunningTest.CALL);
+    TestEvents.testMethod(null, null, true);
   }
 
   public static void testMethodExited() {
-    phase(RunningTest.TEARDOWN);
-  }
-
-  private static void phase(String phase) {
-    TestEvents.phase(phase);
+    TestEvents.testMethod(null, null, false);
   }
 
   /** The running test for a descriptor, or null for an engine root (which names nothing useful). */

@@ -90,6 +90,24 @@ class TestRegistryTest {
     assertThat(marker()).contains("\"phase\": \"teardown\"");
   }
 
+  // EngineTestKit in a Jupiter test: the inner tests are not recorded, but their method hooks fire on
+  // this thread; the first inner end moved the outer test to teardown while its method still ran
+  @Test
+  void testsRunInsideATestMethodLeaveItsPhaseAlone() throws IOException {
+    TestRegistry r = registry();
+    r.started(test("t", "withTestKit"), null);
+    r.testMethod(null, null, true);
+    assertThat(marker()).contains("\"phase\": \"call\"");
+    r.testMethod(null, null, true); // an inner test's method
+    r.testMethod(null, null, false);
+    r.phaseOutsideMethod("junit-jupiter", null, RunningTest.SETUP); // an inner test's setup
+    assertThat(marker()).contains("\"phase\": \"call\"");
+    r.testMethod(null, null, false);
+    assertThat(marker()).contains("\"phase\": \"teardown\"");
+    r.testMethod(null, null, false); // one exit too many changes nothing
+    assertThat(marker()).contains("\"phase\": \"teardown\"");
+  }
+
   @Test
   void aFrameworksPhaseChangeLeavesAnotherFrameworksTestAlone() throws IOException {
     TestRegistry r = registry();

@@ -62,6 +62,23 @@ class JUnit4TeardownTest {
     String cls = WithAfter.class.getName();
     JUnit4Events.classStarted(cls);
     JUnit4Events.testStarted(cls, "works", "works(" + cls + ")", false);
+    JUnit4Events.methodEntered();
+    JUnit4Events.methodExited();
+    assertThat(markerPhase()).isEqualTo(RunningTest.TEARDOWN);
+  }
+
+  // JUnitCore.runClasses inside a test (how a Rule is tested): the inner test's method hooks fire on this
+  // thread, and its end moved the outer test to teardown while the outer method still ran
+  @Test
+  void aTestRunInsideTheMethodLeavesItsPhaseAlone() throws Exception {
+    String cls = WithAfter.class.getName();
+    JUnit4Events.classStarted(cls);
+    JUnit4Events.testStarted(cls, "works", "works(" + cls + ")", false);
+    JUnit4Events.methodEntered();
+    JUnit4Events.beforesEntered(); // the inner test's @Before
+    JUnit4Events.methodEntered();
+    JUnit4Events.methodExited();
+    assertThat(markerPhase()).isEqualTo(RunningTest.CALL);
     JUnit4Events.methodExited();
     assertThat(markerPhase()).isEqualTo(RunningTest.TEARDOWN);
   }
