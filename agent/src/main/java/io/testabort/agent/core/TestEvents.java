@@ -42,19 +42,6 @@ public final class TestEvents {
     }
   }
 
-  /** The latest test started on this thread moves to {@code phase}. */
-  public static void phase(String phase) {
-    TestRegistry registry = AgentSession.registry();
-    if (registry == null) {
-      return;
-    }
-    try {
-      registry.phase(phase);
-    } catch (Throwable t) {
-      AgentLog.error("recording phase " + phase, t);
-    }
-  }
-
   /**
    * The latest test started on this thread moves to {@code phase} if it is of {@code framework} or
    * {@code alsoFramework} (may be null); one call, where asking for the test and then setting its phase
