@@ -2,12 +2,10 @@ package io.testabort.reports.pytest;
 
 import io.testabort.crash.BadInputException;
 import io.testabort.crash.io.AtomicFiles;
-import io.testabort.crash.json.Json;
+import io.testabort.crash.json.JsonWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,14 +21,42 @@ public final class JsonReportCombiner {
 
   private JsonReportCombiner() {}
 
-  /** Writes the combined list to {@code out}; returns how many reports it holds. */
+  /**
+   * Writes the combined list to {@code out}; returns how many reports it holds. One report is in memory
+   * at a time: each is read and written out before the next, so the reports of a large run need not fit
+   * together. An invalid report leaves {@code out} as it was.
+   */
   public static int combine(Path dir, Path out) throws BadInputException, IOException {
-    List<Object> reports = new ArrayList<>();
-    for (Path file : reportFiles(dir)) {
-      reports.add(PytestJsonReport.read(file));
+    List<Path> files = reportFiles(dir);
+    try {
+      AtomicFiles.write(out, stream -> {
+        JsonWriter w = JsonWriter.asciiIndented(4).beginArray();
+        for (Path file : files) {
+          try {
+            w.value(PytestJsonReport.read(file));
+          } catch (BadInputException e) {
+            throw new BadReport(e);
+          }
+          stream.write(w.buffer(), 0, w.size());
+          w.truncate(0); // the writer keeps its place in the list
+        }
+        w.endArray();
+        stream.write(w.buffer(), 0, w.size());
+      });
+    } catch (BadReport e) {
+      throw e.bad;
     }
-    AtomicFiles.write(out, Json.write(reports, 4).getBytes(StandardCharsets.US_ASCII));
-    return reports.size();
+    return files.size();
+  }
+
+  /** A report that is bad input, carried out of the writer (which may throw only I/O errors). */
+  private static final class BadReport extends IOException {
+    final BadInputException bad;
+
+    BadReport(BadInputException bad) {
+      super(bad.getMessage(), bad);
+      this.bad = bad;
+    }
   }
 
   private static List<Path> reportFiles(Path dir) throws BadInputException, IOException {

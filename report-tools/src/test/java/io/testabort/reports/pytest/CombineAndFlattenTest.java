@@ -62,6 +62,23 @@ class CombineAndFlattenTest {
     assertThat(Files.readString(csv)).startsWith("name,outcome,duration,keywords\r\n");
   }
 
+  // the reports are written out one at a time: one that is bad after good ones must still leave no output
+  @Test
+  void aBadReportAfterGoodOnesLeavesTheOutputAsItWas() throws Exception {
+    Path dir = logDir();
+    Files.writeString(dir.resolve("zz_log.json"), "{\"tests\": [");
+    Path out = Files.writeString(tmp.resolve("o.json"), "earlier");
+
+    Cli r = Cli.run("combine-json", dir.toString(), "-o", out.toString());
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("zz_log.json");
+    assertThat(Files.readString(out)).isEqualTo("earlier");
+    try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
   @Test
   void emptyDirectoryGivesAnEmptyListAndExitOne() throws Exception {
     Path out = tmp.resolve("o.json");
