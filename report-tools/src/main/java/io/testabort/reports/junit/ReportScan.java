@@ -106,9 +106,6 @@ final class ReportScan {
   /** The first {@code <testsuite>}, which a new test case joins when no suite of its class exists. */
   Suite firstSuite;
   final List<Case> cases = new ArrayList<>();
-  /** Whether the file starts with a UTF-8 byte order mark. */
-  boolean bom;
-  long size;
 
   private ReportScan(Path file) {
     this.file = file;
@@ -146,8 +143,7 @@ final class ReportScan {
 
   private void scan(Bytes in) throws BadInputException, IOException {
     if (in.startsWith(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
-      bom = true;
-      in.skip(3);
+      in.skip(3); // a UTF-8 byte order mark: copied as it is
       lineStart = 3;
     }
     int b;
@@ -180,10 +176,9 @@ final class ReportScan {
         startTag(in, at);
       }
     }
-    size = in.pos();
     if (trailing != null) {
       trailing.blankAfter = true;
-      trailing.lineEnd = size;
+      trailing.lineEnd = in.pos();
       trailing = null;
     }
   }
